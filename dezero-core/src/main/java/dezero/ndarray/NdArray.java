@@ -672,6 +672,14 @@ public final class NdArray {
         return false;
     }
 
+    /**
+     * A 0-d array holding {@code v} with the dtype a Java number gets next to this array
+     * (NEP 50 weak typing: float arrays keep their dtype, int and bool arrays give float64).
+     */
+    public NdArray scalarLike(double v) {
+        return weakScalar(v);
+    }
+
     /** A 0-d array holding {@code v}, weakly typed against this array (NEP 50). */
     NdArray weakScalar(double v) {
         DType t = dtype.isFloating() ? dtype : DType.FLOAT64;

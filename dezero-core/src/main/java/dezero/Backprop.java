@@ -1,0 +1,92 @@
+package dezero;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The backward engine: iterative (never recursive, so a 100,000-function chain is fine), a
+ * priority queue ordered by decreasing generation and a seen set, so each function runs once
+ * and after every function that consumes its output (DeZero step 16).
+ */
+final class Backprop {
+    private Backprop() {
+    }
+
+    static void run(Variable root, boolean retainGrad, boolean createGraph) {
+        Function start = root.creator();
+        if (start == null) {
+            return;
+        }
+        PriorityQueue<Function> queue = new PriorityQueue<>((a, b) -> Integer.compare(b.generation(), a.generation()));
+        Set<Function> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        queue.add(start);
+        seen.add(start);
+        try (Config.Scope scope = Config.enableBackprop(createGraph)) {
+            while (!queue.isEmpty()) {
+                Function f = queue.poll();
+                Variable out = f.output();
+                if (out == null || out.grad() == null) {
+                    continue; // the output was dropped or received no gradient: nothing flows through f
+                }
+                Variable[] gxs = f.runBackward(out.grad());
+                Variable[] xs = f.inputsInternal();
+                if (gxs.length != xs.length) {
+                    throw new IllegalStateException(f.name() + ".backward returned " + gxs.length
+                            + " gradients for " + xs.length + " inputs");
+                }
+                for (int i = 0; i < xs.length; i++) {
+                    Variable x = xs[i];
+                    Variable gx = gxs[i];
+                    if (gx == null || x.isConstant()) {
+                        continue;
+                    }
+                    checkShape(f, i, x, gx);
+                    x.setGrad(x.grad() == null ? gx : x.grad().add(gx));
+                    Function c = x.creator();
+                    if (c != null && seen.add(c)) {
+                        queue.add(c);
+                    }
+                }
+                if (!retainGrad) {
+                    out.setGrad(null);
+                }
+            }
+        }
+    }
+
+    private static void checkShape(Function f, int i, Variable x, Variable gx) {
+        int[] xs = x.data().shape();
+        int[] gs = gx.data().shape();
+        if (!Arrays.equals(xs, gs)) {
+            throw new IllegalStateException(f.name() + ".backward returned a gradient of shape "
+                    + dezero.ndarray.Shapes.str(gs) + " for input " + i + " of shape " + dezero.ndarray.Shapes.str(xs));
+        }
+    }
+
+    static void unchainAll(Variable root) {
+        Function start = root.creator();
+        if (start == null) {
+            return;
+        }
+        ArrayDeque<Function> stack = new ArrayDeque<>();
+        Set<Function> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        stack.push(start);
+        seen.add(start);
+        while (!stack.isEmpty()) {
+            Function f = stack.pop();
+            for (Variable x : f.inputsInternal()) {
+                Function c = x.creator();
+                if (c != null) {
+                    if (seen.add(c)) {
+                        stack.push(c);
+                    }
+                    x.unchain();
+                }
+            }
+        }
+    }
+}

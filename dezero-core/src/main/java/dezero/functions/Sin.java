@@ -1,0 +1,18 @@
+package dezero.functions;
+
+import dezero.Function;
+import dezero.Variable;
+import dezero.ndarray.NdArray;
+
+/** {@code y = sin x}: {@code gx = gy * cos x}. */
+public final class Sin extends Function {
+    @Override
+    protected NdArray forward(NdArray... xs) {
+        return xs[0].sin();
+    }
+
+    @Override
+    protected Variable[] backward(Variable gy) {
+        return grads(gy.mul(F.cos(input(0))));
+    }
+}

@@ -1,0 +1,18 @@
+package dezero.functions;
+
+import dezero.Function;
+import dezero.Variable;
+import dezero.ndarray.NdArray;
+
+/** {@code y = x^2}: {@code gx = 2 * x * gy}. */
+public final class Square extends Function {
+    @Override
+    protected NdArray forward(NdArray... xs) {
+        return xs[0].square();
+    }
+
+    @Override
+    protected Variable[] backward(Variable gy) {
+        return grads(input(0).mul(2.0).mul(gy));
+    }
+}
