@@ -74,6 +74,11 @@ public abstract class Function {
         return inputs[i];
     }
 
+    /** How many inputs this function was applied to. */
+    protected final int inputCount() {
+        return inputs.length;
+    }
+
     /** All inputs, in call order (for graph walkers; do not modify). */
     public final Variable[] inputs() {
         return inputs == null ? new Variable[0] : inputs.clone();

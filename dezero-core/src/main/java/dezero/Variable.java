@@ -297,6 +297,23 @@ public class Variable {
         return F.sum(this, axes, keepdims);
     }
 
+    /** Maximum over all elements (the gradient goes to every tied maximum). */
+    public Variable max() {
+        return F.max(this);
+    }
+
+    public Variable max(int axis, boolean keepdims) {
+        return F.max(this, new int[] {axis}, keepdims);
+    }
+
+    public Variable min() {
+        return F.min(this);
+    }
+
+    public Variable min(int axis, boolean keepdims) {
+        return F.min(this, new int[] {axis}, keepdims);
+    }
+
     public Variable matmul(Variable o) {
         return F.matmul(this, o);
     }

@@ -166,6 +166,192 @@ public final class F {
         return mean(x, axes, keepdims);
     }
 
+    // ------------------------------------------------------------------ activations
+
+    /** The logistic function (fused, stable). */
+    public static Variable sigmoid(Variable x) {
+        return new Sigmoid().apply(x);
+    }
+
+    public static Variable relu(Variable x) {
+        return new ReLU().apply(x);
+    }
+
+    /** Leaky ReLU with DeZero's default slope 0.2. */
+    public static Variable leakyRelu(Variable x) {
+        return leakyRelu(x, 0.2);
+    }
+
+    public static Variable leakyRelu(Variable x, double slope) {
+        return new LeakyReLU(slope).apply(x);
+    }
+
+    /** Softmax over axis 1 (DeZero's default). */
+    public static Variable softmax(Variable x) {
+        return softmax(x, 1);
+    }
+
+    public static Variable softmax(Variable x, int axis) {
+        return new Softmax(axis).apply(x);
+    }
+
+    /** The book's unfused softmax: {@code exp(x) / sum(exp(x), axis)}. */
+    public static Variable softmaxSimple(Variable x, int axis) {
+        Variable y = exp(x);
+        return y.div(sum(y, new int[] {axis}, true));
+    }
+
+    public static Variable logSoftmax(Variable x) {
+        return logSoftmax(x, 1);
+    }
+
+    public static Variable logSoftmax(Variable x, int axis) {
+        return new LogSoftmax(axis).apply(x);
+    }
+
+    // ------------------------------------------------------------------ losses and metrics
+
+    /** {@code sum((x0 - x1)^2) / len(x0)} (fused). */
+    public static Variable meanSquaredError(Variable x0, Variable x1) {
+        return new MeanSquaredError().apply(x0, x1);
+    }
+
+    /** The book's unfused mean squared error. */
+    public static Variable meanSquaredErrorSimple(Variable x0, Variable x1) {
+        Variable diff = x0.sub(x1);
+        return sum(diff.pow(2)).div(diff.len());
+    }
+
+    /** Softmax cross-entropy of logits (N, C) against int64 class labels (N) or (N, 1) (fused, stable). */
+    public static Variable softmaxCrossEntropy(Variable x, Variable t) {
+        return new SoftmaxCrossEntropy().apply(x, t);
+    }
+
+    public static Variable softmaxCrossEntropy(Variable x, NdArray t) {
+        return softmaxCrossEntropy(x, asVariable(t));
+    }
+
+    /** The book's unfused softmax cross-entropy (softmax, clip to [1e-15, 1], log, pick, mean). */
+    public static Variable softmaxCrossEntropySimple(Variable x, NdArray t) {
+        int n = x.shape()[0];
+        NdArray labels = SoftmaxCrossEntropy.labels(x.data(), t);
+        Variable logP = log(clip(softmax(x), 1e-15, 1.0));
+        Variable picked = getItem(logP, Index.array(NdArray.arange(n)), Index.array(labels));
+        return sum(picked).mul(-1.0).div(n);
+    }
+
+    /** Binary cross-entropy of logits: {@code t} is reshaped to x's shape; the mean is over {@code len(x)}. */
+    public static Variable sigmoidCrossEntropy(Variable x, Variable t) {
+        if (x.ndim() != t.ndim()) {
+            t = reshape(t, x.shape());
+        }
+        Variable p = clip(sigmoid(x), 1e-15, 1.0);
+        return crossEntropyOfProbabilities(p, t, x.len());
+    }
+
+    public static Variable sigmoidCrossEntropy(Variable x, NdArray t) {
+        return sigmoidCrossEntropy(x, asVariable(t));
+    }
+
+    /** Binary cross-entropy of probabilities, clipped to [1e-15, 0.999] as DeZero does. */
+    public static Variable binaryCrossEntropy(Variable p, Variable t) {
+        if (p.ndim() != t.ndim()) {
+            t = reshape(t, p.shape());
+        }
+        return crossEntropyOfProbabilities(clip(p, 1e-15, 0.999), t, t.len());
+    }
+
+    public static Variable binaryCrossEntropy(Variable p, NdArray t) {
+        return binaryCrossEntropy(p, asVariable(t));
+    }
+
+    private static Variable crossEntropyOfProbabilities(Variable p, Variable t, int n) {
+        Variable tlogp = t.mul(log(p)).add(t.rsub(1.0).mul(log(p.rsub(1.0))));
+        return sum(tlogp).mul(-1.0).div(n);
+    }
+
+    /**
+     * The fraction of rows of {@code y} (N, C) whose argmax equals the label in {@code t}. Not
+     * differentiable: the result has no creator.
+     */
+    public static Variable accuracy(Variable y, NdArray t) {
+        NdArray pred = y.data().argmax(1).reshape(t.shape());
+        return new Variable(pred.eq(t).mean());
+    }
+
+    public static Variable accuracy(Variable y, Variable t) {
+        return accuracy(y, t.data());
+    }
+
+    // ------------------------------------------------------------------ layers' functions
+
+    /** {@code x @ W + b} (fused); {@code b} may be null. */
+    public static Variable linear(Variable x, Variable w, Variable b) {
+        return b == null ? new Linear().apply(x, w) : new Linear().apply(x, w, b);
+    }
+
+    public static Variable linear(Variable x, Variable w) {
+        return linear(x, w, null);
+    }
+
+    /** The book's unfused linear: matmul then add; the intermediate product's data is released. */
+    public static Variable linearSimple(Variable x, Variable w, Variable b) {
+        Variable t = matmul(x, w);
+        if (b == null) {
+            return t;
+        }
+        Variable y = t.add(b);
+        t.setData(null);
+        return y;
+    }
+
+    /** Rows of {@code w} selected by the int64 ids {@code x}: {@code W[x]}. */
+    public static Variable embedId(NdArray x, Variable w) {
+        return getItem(w, Index.array(x));
+    }
+
+    // ------------------------------------------------------------------ max, min, clip, shapes
+
+    /** Maximum of all elements; the gradient goes to every tied maximum. */
+    public static Variable max(Variable x) {
+        return new Max(null, false).apply(x);
+    }
+
+    public static Variable max(Variable x, int axis) {
+        return max(x, new int[] {axis}, false);
+    }
+
+    public static Variable max(Variable x, int[] axes, boolean keepdims) {
+        return new Max(axes, keepdims).apply(x);
+    }
+
+    public static Variable min(Variable x) {
+        return new Max(null, false, true).apply(x);
+    }
+
+    public static Variable min(Variable x, int axis) {
+        return min(x, new int[] {axis}, false);
+    }
+
+    public static Variable min(Variable x, int[] axes, boolean keepdims) {
+        return new Max(axes, keepdims, true).apply(x);
+    }
+
+    /** Clamps to [min, max]; the gradient passes inside the bounds, bounds included. */
+    public static Variable clip(Variable x, double min, double max) {
+        return new Clip(min, max).apply(x);
+    }
+
+    /** Inserts an axis of length 1 (NumPy's rule for negative axes). */
+    public static Variable expandDims(Variable x, int axis) {
+        return reshape(x, ShapeRules.expandDims(x.shape(), axis));
+    }
+
+    /** Keeps the first axis and flattens the rest: (N, ...) to (N, -1). */
+    public static Variable flatten(Variable x) {
+        return reshape(x, x.shape()[0], -1);
+    }
+
     // ------------------------------------------------------------------ linear algebra and indexing
 
     public static Variable matmul(Variable x, Variable w) {

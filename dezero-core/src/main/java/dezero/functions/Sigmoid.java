@@ -1,0 +1,22 @@
+package dezero.functions;
+
+import dezero.Function;
+import dezero.Variable;
+import dezero.ndarray.NdArray;
+
+/**
+ * The logistic function, fused for speed and stability: {@code y = tanh(x/2)/2 + 1/2},
+ * {@code gx = gy * y * (1 - y)}.
+ */
+public final class Sigmoid extends Function {
+    @Override
+    protected NdArray forward(NdArray... xs) {
+        return xs[0].sigmoid();
+    }
+
+    @Override
+    protected Variable[] backward(Variable gy) {
+        Variable y = output();
+        return grads(gy.mul(y).mul(y.rsub(1.0)));
+    }
+}
