@@ -3,6 +3,9 @@ package dezero.functions;
 import dezero.Function;
 import dezero.Variable;
 import dezero.ndarray.NdArray;
+import dezero.ndarray.Shapes;
+
+import java.util.Arrays;
 
 /**
  * {@code y = x @ W} with NumPy's matmul semantics: 1-d operands are promoted to matrices and
@@ -26,7 +29,7 @@ public final class MatMul extends Function {
         }
         Variable x2 = xShape.length == 1 ? F.reshape(x, 1, xShape[0]) : x;
         Variable w2 = wShape.length == 1 ? F.reshape(w, wShape[0], 1) : w;
-        int[] y2Shape = x2.data().matmul(w2.data()).shape();
+        int[] y2Shape = productShape(x2.shape(), w2.shape());
         Variable gy2 = F.reshape(gy, y2Shape);
         Variable gx = null;
         Variable gw = null;
@@ -37,6 +40,15 @@ public final class MatMul extends Function {
             gw = F.reshape(F.sumTo(F.matmul(swapLastAxes(x2), gy2), w2.shape()), wShape);
         }
         return grads(gx, gw);
+    }
+
+    /** The shape of {@code a @ b} for operands of at least 2 dimensions (without computing the product). */
+    private static int[] productShape(int[] a, int[] b) {
+        int[] batch = Shapes.broadcast(Arrays.copyOf(a, a.length - 2), Arrays.copyOf(b, b.length - 2), "matmul");
+        int[] out = Arrays.copyOf(batch, batch.length + 2);
+        out[batch.length] = a[a.length - 2];
+        out[batch.length + 1] = b[b.length - 1];
+        return out;
     }
 
     private static Variable swapLastAxes(Variable v) {
