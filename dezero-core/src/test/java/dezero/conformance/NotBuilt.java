@@ -1,0 +1,48 @@
+package dezero.conformance;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * THE one place that lists what the golden cases use but this project does not have yet. A case
+ * whose {@code op} mentions one of these calls is reported as a dynamic test aborted with the
+ * reason (shown as skipped), never silently dropped or faked. When a function lands, delete its
+ * line here and add its mapping to {@link Ops}.
+ */
+final class NotBuilt {
+    private NotBuilt() {
+    }
+
+    /** Text that appears in a case's {@code op} -> why it cannot run yet. */
+    static final Map<String, String> CALLS = new LinkedHashMap<>();
+
+    static {
+        CALLS.put("F.dropout(", "not built yet: dropout (issue 3)");
+        CALLS.put("F.batch_nrom(", "not built yet: batch_nrom / batchNorm (issue 3)");
+        CALLS.put("F.sigmoid_simple(", "not built yet: sigmoid_simple (issue 3)");
+        CALLS.put("F.conv2d(", "not built yet: conv2d (CNN functions, after issue 3)");
+        CALLS.put("F.pooling(", "not built yet: pooling (CNN functions, after issue 3)");
+        CALLS.put("F.average_pooling(", "not built yet: average_pooling (CNN functions, after issue 3)");
+        CALLS.put("L.Linear(", "not built yet: layers (L.Linear lazy init, after issue 3)");
+    }
+
+    /** The reason the op cannot run yet, or null when everything it calls exists. */
+    static String reason(String op) {
+        for (Map.Entry<String, String> e : CALLS.entrySet()) {
+            if (op.contains(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Aborts the current dynamic test (reported as skipped) when the op uses something not built yet. */
+    static void abortIfNotBuilt(GoldenCase c) {
+        String why = reason(c.op);
+        if (why != null) {
+            Assumptions.abort(why);
+        }
+    }
+}
