@@ -6,14 +6,20 @@ import dezero.ndarray.NdArray;
 
 /** {@code y = x0 - x1} with broadcasting. */
 public final class Sub extends Function {
+    /** The input shapes, kept so backward works after an input's data is freed (linearSimple does that). */
+    private int[] x0Shape;
+    private int[] x1Shape;
+
     @Override
     protected NdArray forward(NdArray... xs) {
+        x0Shape = xs[0].shape();
+        x1Shape = xs[1].shape();
         return xs[0].sub(xs[1]);
     }
 
     @Override
     protected Variable[] backward(Variable gy) {
-        return grads(needsGrad(0) ? F.sumTo(gy, input(0).shape()) : null,
-                needsGrad(1) ? F.sumTo(gy.neg(), input(1).shape()) : null);
+        return grads(needsGrad(0) ? F.sumTo(gy, x0Shape) : null,
+                needsGrad(1) ? F.sumTo(gy.neg(), x1Shape) : null);
     }
 }

@@ -1,9 +1,130 @@
 package dezero.ndarray;
 
-/** np.matmul semantics on top of Kernel.gemm. */
+import dezero.ndarray.kernel.Kernel;
+import dezero.ndarray.kernel.Kernels;
+
+import java.util.Arrays;
+
+/**
+ * {@code np.matmul} semantics on top of {@link Kernel#gemm}: a 1-d left operand is a row
+ * vector and a 1-d right operand a column vector (the added axis is removed from the result),
+ * leading axes of operands with more than two dimensions broadcast as batch axes. Floating
+ * operands are promoted to a common dtype; integer and bool operands multiply in int64.
+ */
 final class LinAlg {
     private LinAlg() {
     }
 
-    static NdArray matmul(NdArray a, NdArray b) { throw new UnsupportedOperationException("not implemented yet"); }
+    static NdArray matmul(NdArray a, NdArray b) {
+        if (a.ndim() == 0 || b.ndim() == 0) {
+            throw new IllegalArgumentException("matmul: operands must have at least 1 dimension, got shapes "
+                    + Shapes.str(a.shape) + " and " + Shapes.str(b.shape) + " (use mul for scalars)");
+        }
+        int[] as = a.ndim() == 1 ? new int[] {1, a.shape[0]} : a.shape;
+        int[] bs = b.ndim() == 1 ? new int[] {b.shape[0], 1} : b.shape;
+        int m = as[as.length - 2];
+        int k = as[as.length - 1];
+        int kb = bs[bs.length - 2];
+        int n = bs[bs.length - 1];
+        if (k != kb) {
+            throw new IllegalArgumentException("matmul: shapes " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape)
+                    + " not aligned: " + k + " (last axis of the first) != " + kb
+                    + " (" + (b.ndim() == 1 ? "length" : "second-to-last axis") + " of the second)");
+        }
+        int[] aBatch = Arrays.copyOf(as, as.length - 2);
+        int[] bBatch = Arrays.copyOf(bs, bs.length - 2);
+        int[] batch;
+        try {
+            batch = Shapes.broadcast(aBatch, bBatch, "matmul");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("matmul: batch axes of shapes " + Shapes.str(a.shape) + " and "
+                    + Shapes.str(b.shape) + " do not broadcast: " + Shapes.str(aBatch) + " vs " + Shapes.str(bBatch), e);
+        }
+        DType t = DType.promote(a.dtype, b.dtype);
+        if (!t.isFloating()) {
+            t = DType.INT64;
+        }
+        Object ad = Elementwise.dataAs(a, t);
+        Object bd = Elementwise.dataAs(b, t);
+        int batches = Shapes.size(batch);
+        Object cd = Elementwise.alloc(t, Math.multiplyExact(Math.multiplyExact(batches, m), n));
+        long[] aOffs = batchOffsets(aBatch, batch, (long) m * k);
+        long[] bOffs = batchOffsets(bBatch, batch, (long) k * n);
+        Kernel kernel = Kernels.get();
+        for (int i = 0; i < batches; i++) {
+            int ao = (int) aOffs[i];
+            int bo = (int) bOffs[i];
+            int co = i * m * n;
+            switch (t) {
+                case FLOAT64:
+                    kernel.gemm(false, false, m, n, k, (double[]) ad, ao, k, (double[]) bd, bo, n, (double[]) cd, co, n);
+                    break;
+                case FLOAT32:
+                    kernel.gemm(false, false, m, n, k, (float[]) ad, ao, k, (float[]) bd, bo, n, (float[]) cd, co, n);
+                    break;
+                default:
+                    longGemm(m, n, k, (long[]) ad, ao, (long[]) bd, bo, (long[]) cd, co);
+            }
+        }
+        int[] outShape = Arrays.copyOf(batch, batch.length + 2);
+        outShape[batch.length] = m;
+        outShape[batch.length + 1] = n;
+        if (a.ndim() == 1 && b.ndim() == 1) {
+            outShape = new int[0];
+        } else if (a.ndim() == 1) {
+            outShape = dropAxis(outShape, outShape.length - 2);
+        } else if (b.ndim() == 1) {
+            outShape = dropAxis(outShape, outShape.length - 1);
+        }
+        return new NdArray(t, outShape, cd);
+    }
+
+    /** For each index of the broadcast batch shape, the element offset of the matching block of an operand. */
+    private static long[] batchOffsets(int[] own, int[] batch, long blockSize) {
+        int count = Shapes.size(batch);
+        long[] offs = new long[count];
+        int lead = batch.length - own.length;
+        int[] ownStrides = Shapes.strides(own);
+        int[] idx = new int[batch.length];
+        for (int i = 0; i < count; i++) {
+            long off = 0;
+            for (int d = 0; d < own.length; d++) {
+                if (own[d] != 1) {
+                    off += (long) idx[lead + d] * ownStrides[d];
+                }
+            }
+            offs[i] = off * blockSize;
+            for (int d = batch.length - 1; d >= 0; d--) {
+                if (++idx[d] < batch[d]) {
+                    break;
+                }
+                idx[d] = 0;
+            }
+        }
+        return offs;
+    }
+
+    private static int[] dropAxis(int[] shape, int axis) {
+        int[] out = new int[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (i != axis) {
+                out[j++] = shape[i];
+            }
+        }
+        return out;
+    }
+
+    /** Integer products are rare (index arithmetic, tests): a straightforward i-p-j loop suffices. */
+    private static void longGemm(int m, int n, int k, long[] a, int ao, long[] b, int bo, long[] c, int co) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                long aip = a[ao + i * k + p];
+                int br = bo + p * n;
+                int cr = co + i * n;
+                for (int j = 0; j < n; j++) {
+                    c[cr + j] += aip * b[br + j];
+                }
+            }
+        }
+    }
 }
