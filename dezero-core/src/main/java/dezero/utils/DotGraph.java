@@ -154,6 +154,11 @@ public final class DotGraph {
         return file;
     }
 
+    /** Whether Graphviz's {@code dot} program is on the {@code PATH}, i.e. whether {@link #plot} can render images. */
+    public static boolean graphvizAvailable() {
+        return findOnPath("dot", System.getenv("PATH")).isPresent();
+    }
+
     /**
      * The first executable file named {@code program} (or {@code program.exe} / {@code .bat} /
      * {@code .cmd}, for Windows) in the directories of {@code searchPath}, separated by

@@ -23,7 +23,7 @@ public final class Main {
             new TaylorSin(),
             new Rosenbrock(),
             new Newton(),
-            // TANH_PENDING new TanhGraph(),
+            new TanhGraph(),
             new LinearRegression());
 
     public static void main(String[] args) {

@@ -72,7 +72,7 @@ public final class TanhGraph implements Example {
         out.printf("graph of derivative %d (%s): %d nodes, DOT written to %s%n", order, gx.name(), nodes,
                 dotFile.toAbsolutePath());
         Path png = null;
-        if (graphvizAvailable()) {
+        if (DotGraph.graphvizAvailable()) {
             Path target = outDir.resolve("tanh.png");
             DotGraph.plot(gx, false, target);
             png = target;
@@ -95,19 +95,5 @@ public final class TanhGraph implements Example {
             }
         }
         return n;
-    }
-
-    /** Whether the Graphviz {@code dot} command runs. */
-    static boolean graphvizAvailable() {
-        try {
-            Process p = new ProcessBuilder("dot", "-V").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
