@@ -220,6 +220,7 @@ public final class F {
 
     /** The book's unfused mean squared error. */
     public static Variable meanSquaredErrorSimple(Variable x0, Variable x1) {
+        InputChecks.requireBroadcastable("meanSquaredErrorSimple", x0.data(), x1.data());
         Variable diff = x0.sub(x1);
         return sum(diff.pow(2)).div(diff.len());
     }
@@ -236,7 +237,7 @@ public final class F {
     /** The book's unfused softmax cross-entropy (softmax, clip to [1e-15, 1], log, pick, mean). */
     public static Variable softmaxCrossEntropySimple(Variable x, NdArray t) {
         int n = x.shape()[0];
-        NdArray labels = SoftmaxCrossEntropy.labels(x.data(), t);
+        NdArray labels = SoftmaxCrossEntropy.labels("softmaxCrossEntropySimple", x.data(), t);
         Variable logP = log(clip(softmax(x), 1e-15, 1.0));
         Variable picked = getItem(logP, Index.array(NdArray.arange(n)), Index.array(labels));
         return sum(picked).mul(-1.0).div(n);
@@ -256,7 +257,7 @@ public final class F {
      * @throws IllegalArgumentException when t's shape does not match x's (naming both shapes)
      */
     public static Variable sigmoidCrossEntropy(Variable x, Variable t) {
-        t = LossRules.targetLike("sigmoidCrossEntropy", x, t);
+        t = InputChecks.targetLike("sigmoidCrossEntropy", x, t);
         Variable p = clip(sigmoid(x), 1e-15, 1.0);
         return crossEntropyOfProbabilities(p, t, x.len());
     }
@@ -278,7 +279,7 @@ public final class F {
      * @throws IllegalArgumentException when t's shape does not match p's (naming both shapes)
      */
     public static Variable binaryCrossEntropy(Variable p, Variable t) {
-        t = LossRules.targetLike("binaryCrossEntropy", p, t);
+        t = InputChecks.targetLike("binaryCrossEntropy", p, t);
         return crossEntropyOfProbabilities(clip(p, 1e-15, 0.999), t, t.len());
     }
 
@@ -303,7 +304,7 @@ public final class F {
      * @throws IllegalArgumentException when y is not at least 2-d or t does not hold one label per row
      */
     public static Variable accuracy(Variable y, NdArray t) {
-        LossRules.requireOneLabelPerRow("accuracy", y.data(), t);
+        InputChecks.requireOneLabelPerRow("accuracy", y.data(), t);
         NdArray pred = y.data().argmax(1).reshape(t.shape());
         return new Variable(pred.eq(t).mean());
     }
@@ -336,6 +337,7 @@ public final class F {
 
     /** Rows of {@code w} selected by the int64 ids {@code x}: {@code W[x]}. */
     public static Variable embedId(NdArray x, Variable w) {
+        InputChecks.requireIds("embedId", x, w.data());
         return getItem(w, Index.array(x));
     }
 
@@ -378,6 +380,9 @@ public final class F {
 
     /** Keeps the first axis and flattens the rest: (N, ...) to (N, -1). */
     public static Variable flatten(Variable x) {
+        if (x.ndim() == 0) {
+            throw new IllegalArgumentException("flatten: x must have at least one axis (N, ...), got shape ()");
+        }
         return reshape(x, x.shape()[0], -1);
     }
 

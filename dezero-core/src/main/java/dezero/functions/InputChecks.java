@@ -1,15 +1,16 @@
 package dezero.functions;
 
 import dezero.Variable;
+import dezero.ndarray.DType;
 import dezero.ndarray.NdArray;
 import dezero.ndarray.Shapes;
 
 /**
- * Input checks shared by the losses and {@code accuracy}; each failure names the function and the
- * shapes, instead of surfacing later as a reshape or broadcasting error.
+ * Input checks shared by the losses, {@code accuracy} and {@code embedId}; each failure names the
+ * function and the shapes, instead of surfacing later as a reshape or broadcasting error.
  */
-final class LossRules {
-    private LossRules() {
+final class InputChecks {
+    private InputChecks() {
     }
 
     /**
@@ -34,6 +35,24 @@ final class LossRules {
     /** The two operands of a binary loss must broadcast against each other. */
     static void requireBroadcastable(String op, NdArray a, NdArray b) {
         Shapes.broadcast(a.shape(), b.shape(), op);
+    }
+
+    /** Ids for {@code W[x]}: int64 values in [0, len(W)) for a W with at least one axis. */
+    static void requireIds(String op, NdArray x, NdArray w) {
+        if (x.dtype() != DType.INT64) {
+            throw new IllegalArgumentException(op + ": ids must be int64, got " + x.dtype() + " of shape "
+                    + Shapes.str(x.shape()));
+        }
+        if (w.ndim() == 0) {
+            throw new IllegalArgumentException(op + ": W must have at least one axis, got shape ()");
+        }
+        long[] ids = x.toLongArray();
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0 || ids[i] >= w.shape(0)) {
+                throw new IndexOutOfBoundsException(op + ": id " + ids[i] + " at flat position " + i + " is out of range"
+                        + " for W of shape " + Shapes.str(w.shape()) + " (ids of shape " + Shapes.str(x.shape()) + ")");
+            }
+        }
     }
 
     /** {@code y} (N, C, ...) and one label per position of {@code y.argmax(axis=1)}. */
