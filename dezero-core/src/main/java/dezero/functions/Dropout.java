@@ -11,6 +11,11 @@ import dezero.ndarray.Shapes;
  * {@code mask = rand(x.shape) > ratio}, drawn from an {@link NdRandom} exactly as DeZero draws it
  * from {@code np.random.rand}; {@code gx = gy * mask / (1 - ratio)}. {@link F#dropout} decides
  * whether to apply it (only in train mode); this class always drops.
+ *
+ * <pre>{@code
+ * jshell> new Dropout(0.5, new NdRandom(0)).apply(new Variable(NdArray.ones(4)))   // RandomState(0).rand(4) > 0.5
+ * $1 ==> variable([2. 2. 2. 2.])
+ * }</pre>
  */
 public final class Dropout extends Function {
     private final double ratio;
