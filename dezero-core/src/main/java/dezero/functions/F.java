@@ -1,8 +1,10 @@
 package dezero.functions;
 
+import dezero.Config;
 import dezero.Variable;
 import dezero.ndarray.Index;
 import dezero.ndarray.NdArray;
+import dezero.ndarray.NdRandom;
 
 import java.util.Arrays;
 
@@ -218,6 +220,7 @@ public final class F {
 
     /** The book's unfused mean squared error. */
     public static Variable meanSquaredErrorSimple(Variable x0, Variable x1) {
+        InputChecks.requireBroadcastable("meanSquaredErrorSimple", x0.data(), x1.data());
         Variable diff = x0.sub(x1);
         return sum(diff.pow(2)).div(diff.len());
     }
@@ -234,17 +237,27 @@ public final class F {
     /** The book's unfused softmax cross-entropy (softmax, clip to [1e-15, 1], log, pick, mean). */
     public static Variable softmaxCrossEntropySimple(Variable x, NdArray t) {
         int n = x.shape()[0];
-        NdArray labels = SoftmaxCrossEntropy.labels(x.data(), t);
+        NdArray labels = SoftmaxCrossEntropy.labels("softmaxCrossEntropySimple", x.data(), t);
         Variable logP = log(clip(softmax(x), 1e-15, 1.0));
         Variable picked = getItem(logP, Index.array(NdArray.arange(n)), Index.array(labels));
         return sum(picked).mul(-1.0).div(n);
     }
 
-    /** Binary cross-entropy of logits: {@code t} is reshaped to x's shape; the mean is over {@code len(x)}. */
+    /**
+     * Binary cross-entropy of logits {@code x} against targets {@code t} in [0, 1]: the sigmoid is
+     * clipped to [1e-15, 1] and the sum is divided by {@code len(x)}, as DeZero does. {@code t} is
+     * reshaped to x's shape when the numbers of dimensions differ (labels (N) for logits (N, 1));
+     * otherwise the shapes must be equal.
+     *
+     * <pre>{@code
+     * jshell> F.sigmoidCrossEntropy(Variable.of(new double[][] {{0}, {2}}), NdArray.array(new long[] {0, 1}))
+     * $1 ==> variable(0.41003759580145893)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when t's shape does not match x's (naming both shapes)
+     */
     public static Variable sigmoidCrossEntropy(Variable x, Variable t) {
-        if (x.ndim() != t.ndim()) {
-            t = reshape(t, x.shape());
-        }
+        t = InputChecks.targetLike("sigmoidCrossEntropy", x, t);
         Variable p = clip(sigmoid(x), 1e-15, 1.0);
         return crossEntropyOfProbabilities(p, t, x.len());
     }
@@ -253,11 +266,20 @@ public final class F {
         return sigmoidCrossEntropy(x, asVariable(t));
     }
 
-    /** Binary cross-entropy of probabilities, clipped to [1e-15, 0.999] as DeZero does. */
+    /**
+     * Binary cross-entropy of probabilities {@code p}, clipped to [1e-15, 0.999] as DeZero does
+     * (so a p above 0.999 gets no gradient); the sum is divided by {@code len(t)}. {@code t} is
+     * reshaped to p's shape when the numbers of dimensions differ; otherwise the shapes must be equal.
+     *
+     * <pre>{@code
+     * jshell> F.binaryCrossEntropy(Variable.of(new double[][] {{0.5}, {0.9}}), NdArray.array(new long[] {1, 0}))
+     * $1 ==> variable(1.4978661367769956)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when t's shape does not match p's (naming both shapes)
+     */
     public static Variable binaryCrossEntropy(Variable p, Variable t) {
-        if (p.ndim() != t.ndim()) {
-            t = reshape(t, p.shape());
-        }
+        t = InputChecks.targetLike("binaryCrossEntropy", p, t);
         return crossEntropyOfProbabilities(clip(p, 1e-15, 0.999), t, t.len());
     }
 
@@ -271,10 +293,18 @@ public final class F {
     }
 
     /**
-     * The fraction of rows of {@code y} (N, C) whose argmax equals the label in {@code t}. Not
-     * differentiable: the result has no creator.
+     * The fraction of rows of {@code y} (N, C) whose argmax equals the label in {@code t} (shape
+     * (N) or (N, 1)). Not differentiable: the result has no creator.
+     *
+     * <pre>{@code
+     * jshell> F.accuracy(Variable.of(new double[][] {{0.1, 0.9}, {0.8, 0.2}, {0.3, 0.7}}), NdArray.array(new long[] {1, 1, 1}))
+     * $1 ==> variable(0.6666666666666666)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when y is not at least 2-d or t does not hold one label per row
      */
     public static Variable accuracy(Variable y, NdArray t) {
+        InputChecks.requireOneLabelPerRow("accuracy", y.data(), t);
         NdArray pred = y.data().argmax(1).reshape(t.shape());
         return new Variable(pred.eq(t).mean());
     }
@@ -307,6 +337,7 @@ public final class F {
 
     /** Rows of {@code w} selected by the int64 ids {@code x}: {@code W[x]}. */
     public static Variable embedId(NdArray x, Variable w) {
+        InputChecks.requireIds("embedId", x, w.data());
         return getItem(w, Index.array(x));
     }
 
@@ -349,6 +380,9 @@ public final class F {
 
     /** Keeps the first axis and flattens the rest: (N, ...) to (N, -1). */
     public static Variable flatten(Variable x) {
+        if (x.ndim() == 0) {
+            throw new IllegalArgumentException("flatten: x must have at least one axis (N, ...), got shape ()");
+        }
         return reshape(x, x.shape()[0], -1);
     }
 
@@ -366,5 +400,100 @@ public final class F {
     /** {@code x[index]} with NumPy semantics; repeated indices accumulate in the gradient. */
     public static Variable getItem(Variable x, Index... index) {
         return new GetItem(index).apply(x);
+    }
+
+    // ------------------------------------------------------------------ issue 3 functions
+    // dropout, the book's unfused variants and overloads (kept in one block so that additions merge cleanly)
+
+    /** {@link #dropout(Variable, double)} with DeZero's default ratio 0.5. */
+    public static Variable dropout(Variable x) {
+        return dropout(x, 0.5);
+    }
+
+    /**
+     * Dropout with the mask drawn from {@link NdRandom#global()}, the counterpart of NumPy's global
+     * {@code np.random} that DeZero uses: seed it with {@link NdRandom#seedGlobal(long)} (as a
+     * script calls {@code np.random.seed}) and the masks are DeZero's, bit for bit. In train mode
+     * ({@link Config#train()}, the default) each element is zeroed with probability {@code ratio}
+     * and the others are scaled by {@code 1 / (1 - ratio)}; inside {@code Config.testMode()} the
+     * input itself is returned (no graph node), as in DeZero.
+     *
+     * <pre>{@code
+     * jshell> NdRandom.seedGlobal(0);                      // np.random.seed(0)
+     * jshell> F.dropout(new Variable(NdArray.ones(10)))
+     * $2 ==> variable([2. 2. 2. 2. 0. 2. 0. 2. 2. 0.])
+     * jshell> try (var s = Config.testMode()) { System.out.println(F.dropout(new Variable(NdArray.ones(3)))); }
+     * variable([1. 1. 1.])
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when ratio is not in [0, 1) or x is not float32/float64
+     */
+    public static Variable dropout(Variable x, double ratio) {
+        return dropout(x, ratio, NdRandom.global());
+    }
+
+    /**
+     * Dropout with the mask drawn from {@code rng} (for example {@code new NdRandom(seed)}, which
+     * is {@code np.random.RandomState(seed)}), so that masks do not depend on the global state.
+     */
+    public static Variable dropout(Variable x, double ratio, NdRandom rng) {
+        Dropout d = new Dropout(ratio, rng); // validates the arguments in test mode too
+        return Config.train() ? d.apply(x) : x;
+    }
+
+    /**
+     * The book's unfused logistic function {@code 1 / (1 + exp(-x))}, built from exp, add and
+     * div (its gradients come from theirs); {@link #sigmoid} is the fused, stabler one.
+     *
+     * <pre>{@code
+     * jshell> F.sigmoidSimple(Variable.of(new double[] {0, 2}))
+     * $1 ==> variable([0.5        0.88079708])
+     * }</pre>
+     */
+    public static Variable sigmoidSimple(Variable x) {
+        return exp(neg(x)).add(1.0).rdiv(1.0);
+    }
+
+    /**
+     * {@link #softmaxSimple(Variable, int)} over axis 1 (DeZero's default).
+     *
+     * <pre>{@code
+     * jshell> F.softmaxSimple(Variable.of(new double[][] {{0, 1, 2}}))
+     * $1 ==> variable([[0.09003057 0.24472847 0.66524096]])
+     * }</pre>
+     */
+    public static Variable softmaxSimple(Variable x) {
+        return softmaxSimple(x, 1);
+    }
+
+    /**
+     * {@link #softmaxCrossEntropySimple(Variable, NdArray)} with the labels in a Variable (they get
+     * no gradient).
+     *
+     * <pre>{@code
+     * jshell> F.softmaxCrossEntropySimple(Variable.of(new double[][] {{0, 1, 2}, {1, 1, 1}}),
+     *    ...>     new Variable(NdArray.array(new long[] {2, 0})))
+     * $1 ==> variable(0.7531091265562451)
+     * }</pre>
+     */
+    public static Variable softmaxCrossEntropySimple(Variable x, Variable t) {
+        return softmaxCrossEntropySimple(x, t.data());
+    }
+
+    /**
+     * Mean over one axis (DeZero's {@code average(x, axis)}).
+     *
+     * <pre>{@code
+     * jshell> F.mean(Variable.of(new double[][] {{1, 2}, {3, 4}}), 0)
+     * $1 ==> variable([2. 3.])
+     * }</pre>
+     */
+    public static Variable mean(Variable x, int axis) {
+        return mean(x, new int[] {axis}, false);
+    }
+
+    /** DeZero's name for {@link #mean(Variable, int)}. */
+    public static Variable average(Variable x, int axis) {
+        return mean(x, axis);
     }
 }

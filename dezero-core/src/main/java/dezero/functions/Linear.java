@@ -3,28 +3,36 @@ package dezero.functions;
 import dezero.Function;
 import dezero.Variable;
 import dezero.ndarray.NdArray;
+import dezero.ndarray.Shapes;
 
 /**
  * {@code y = x @ W + b}, fused so the intermediate {@code x @ W} is not kept for backward.
- * Inputs are {@code (x, W)} or {@code (x, W, b)}.
+ * Inputs are {@code (x, W)} or {@code (x, W, b)}; x may have batch axes ({@code np.matmul} rules,
+ * whose gradients are summed back over broadcast axes, where DeZero's backward assumes 2-D x).
  */
 public final class Linear extends Function {
     @Override
     protected NdArray forward(NdArray... xs) {
         NdArray y = xs[0].matmul(xs[1]);
-        return xs.length > 2 ? y.add(xs[2]) : y;
+        if (xs.length == 2) {
+            return y;
+        }
+        // b must not enlarge the product, so that gy has the product's shape in backward.
+        if (!Shapes.broadcastsTo(xs[2].shape(), y.shape())) {
+            throw new IllegalArgumentException("linear: bias of shape " + Shapes.str(xs[2].shape())
+                    + " does not broadcast to x @ W of shape " + Shapes.str(y.shape()) + " (x "
+                    + Shapes.str(xs[0].shape()) + ", W " + Shapes.str(xs[1].shape()) + ")");
+        }
+        return y.add(xs[2]);
     }
 
     @Override
     protected Variable[] backward(Variable gy) {
-        Variable x = input(0);
-        Variable w = input(1);
-        Variable gx = needsGrad(0) ? F.matmul(gy, w.T()) : null;
-        Variable gw = needsGrad(1) ? F.matmul(x.T(), gy) : null;
+        Variable[] g = MatMul.productGrads(input(0), input(1), gy, needsGrad(0), needsGrad(1));
         if (inputCount() == 2) {
-            return grads(gx, gw);
+            return g;
         }
         Variable gb = needsGrad(2) ? F.sumTo(gy, input(2).shape()) : null;
-        return grads(gx, gw, gb);
+        return grads(g[0], g[1], gb);
     }
 }

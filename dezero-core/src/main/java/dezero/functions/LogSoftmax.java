@@ -3,6 +3,7 @@ package dezero.functions;
 import dezero.Function;
 import dezero.Variable;
 import dezero.ndarray.NdArray;
+import dezero.ndarray.Shapes;
 
 /** {@code y = x - logsumexp(x, axis)}, stable for large values: {@code gx = gy - exp(y) * sum(gy, axis)}. */
 public final class LogSoftmax extends Function {
@@ -14,6 +15,7 @@ public final class LogSoftmax extends Function {
 
     @Override
     protected NdArray forward(NdArray... xs) {
+        Shapes.normalizeAxis(axis, xs[0].shape(), "logSoftmax");
         return xs[0].sub(logsumexp(xs[0], axis));
     }
 

@@ -20,12 +20,19 @@ public final class MatMul extends Function {
 
     @Override
     protected Variable[] backward(Variable gy) {
-        Variable x = input(0);
-        Variable w = input(1);
+        return productGrads(input(0), input(1), gy, needsGrad(0), needsGrad(1));
+    }
+
+    /**
+     * The gradients of {@code x @ w} (np.matmul rules: 1-d operands promoted, batch axes
+     * broadcast) for the upstream {@code gy}; an entry is null when its flag is false. Shared with
+     * {@link Linear}.
+     */
+    static Variable[] productGrads(Variable x, Variable w, Variable gy, boolean needX, boolean needW) {
         int[] xShape = x.shape();
         int[] wShape = w.shape();
         if (xShape.length == 2 && wShape.length == 2) {
-            return grads(needsGrad(0) ? F.matmul(gy, w.T()) : null, needsGrad(1) ? F.matmul(x.T(), gy) : null);
+            return grads(needX ? F.matmul(gy, w.T()) : null, needW ? F.matmul(x.T(), gy) : null);
         }
         Variable x2 = xShape.length == 1 ? F.reshape(x, 1, xShape[0]) : x;
         Variable w2 = wShape.length == 1 ? F.reshape(w, wShape[0], 1) : w;
@@ -33,10 +40,10 @@ public final class MatMul extends Function {
         Variable gy2 = F.reshape(gy, y2Shape);
         Variable gx = null;
         Variable gw = null;
-        if (needsGrad(0)) {
+        if (needX) {
             gx = F.reshape(F.sumTo(F.matmul(gy2, swapLastAxes(w2)), x2.shape()), xShape);
         }
-        if (needsGrad(1)) {
+        if (needW) {
             gw = F.reshape(F.sumTo(F.matmul(swapLastAxes(x2), gy2), w2.shape()), wShape);
         }
         return grads(gx, gw);

@@ -12,6 +12,7 @@ import dezero.ndarray.NdArray;
 public final class MeanSquaredError extends Function {
     @Override
     protected NdArray forward(NdArray... xs) {
+        InputChecks.requireBroadcastable("meanSquaredError", xs[0], xs[1]);
         NdArray diff = xs[0].sub(xs[1]);
         return diff.square().sum().div((double) firstAxis(diff));
     }

@@ -3,6 +3,7 @@ package dezero.functions;
 import dezero.Function;
 import dezero.Variable;
 import dezero.ndarray.NdArray;
+import dezero.ndarray.Shapes;
 
 /**
  * Softmax along {@code axis}, fused and stable (the max is subtracted first):
@@ -18,6 +19,7 @@ public final class Softmax extends Function {
     @Override
     protected NdArray forward(NdArray... xs) {
         NdArray x = xs[0];
+        Shapes.normalizeAxis(axis, x.shape(), "softmax");
         NdArray e = x.sub(x.max(axis, true)).exp();
         return e.div(e.sum(axis, true));
     }

@@ -17,23 +17,23 @@ public final class SoftmaxCrossEntropy extends Function {
     @Override
     protected NdArray forward(NdArray... xs) {
         NdArray x = xs[0];
-        NdArray t = labels(x, xs[1]);
+        NdArray t = labels("softmaxCrossEntropy", x, xs[1]);
         int n = x.shape(0);
         NdArray logP = x.sub(LogSoftmax.logsumexp(x, 1));
         NdArray picked = logP.getItem(Index.array(NdArray.arange(n)), Index.array(t));
         return picked.sum().neg().div((double) n);
     }
 
-    /** Validates the labels and returns them as a 1-d int64 array. */
-    static NdArray labels(NdArray x, NdArray t) {
+    /** Validates the labels for {@code op} and returns them as a 1-d int64 array. */
+    static NdArray labels(String op, NdArray x, NdArray t) {
         if (x.ndim() != 2) {
-            throw new IllegalArgumentException("softmaxCrossEntropy: x must be 2-d (N, C), got shape "
+            throw new IllegalArgumentException(op + ": x must be 2-d (N, C), got shape "
                     + Shapes.str(x.shape()));
         }
         int n = x.shape(0);
         int c = x.shape(1);
         if (t.dtype() != DType.INT64 || t.size() != n || !(t.ndim() == 1 || (t.ndim() == 2 && t.shape(1) == 1))) {
-            throw new IllegalArgumentException("softmaxCrossEntropy: labels must be int64 of shape (" + n + ",) or ("
+            throw new IllegalArgumentException(op + ": labels must be int64 of shape (" + n + ",) or ("
                     + n + ", 1) for x of shape " + Shapes.str(x.shape()) + ", got " + t.dtype() + " "
                     + Shapes.str(t.shape()));
         }
@@ -41,7 +41,7 @@ public final class SoftmaxCrossEntropy extends Function {
         long[] v = flat.longData();
         for (int i = 0; i < n; i++) {
             if (v[i] < 0 || v[i] >= c) {
-                throw new IndexOutOfBoundsException("softmaxCrossEntropy: label " + v[i] + " at position " + i
+                throw new IndexOutOfBoundsException(op + ": label " + v[i] + " at position " + i
                         + " is out of range for " + c + " classes (x shape " + Shapes.str(x.shape()) + ")");
             }
         }
@@ -51,7 +51,7 @@ public final class SoftmaxCrossEntropy extends Function {
     @Override
     protected Variable[] backward(Variable gy) {
         Variable x = input(0);
-        NdArray t = labels(x.data(), input(1).data());
+        NdArray t = labels("softmaxCrossEntropy", x.data(), input(1).data());
         int n = x.shape()[0];
         int c = x.shape()[1];
         NdArray oneHot = NdArray.zeros(x.dtype(), n, c);

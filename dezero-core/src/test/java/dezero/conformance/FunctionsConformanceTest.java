@@ -30,6 +30,7 @@ class FunctionsConformanceTest {
                 .divergence("max_axis_-1_keepdims_False", c -> negativeAxisMaxMin(c, false))
                 .divergence("min_axis_-1_keepdims_False", c -> negativeAxisMaxMin(c, true))
                 .divergence("reshape_same_shape", FunctionsConformanceTest::leafBackward)
+                .divergence("dropout_test_mode", FunctionsConformanceTest::leafBackward)
                 .divergence("accuracy", FunctionsConformanceTest::accuracy)
                 .divergence("accuracy_2d_t", FunctionsConformanceTest::accuracy)
                 .divergence("softmax_cross_entropy_t_column_QUIRK", FunctionsConformanceTest::labelsColumn)
@@ -100,8 +101,8 @@ class FunctionsConformanceTest {
     }
 
     /**
-     * reshape to the same shape returns the input itself, as in DeZero. backward() on that leaf
-     * raises in DeZero; here it sets grad = ones and stops.
+     * reshape to the same shape, and dropout in test mode, return the input itself, as in DeZero.
+     * backward() on that leaf raises in DeZero; here it sets grad = ones and stops.
      */
     static void leafBackward(GoldenCase c) {
         Op op = Suite.op(c);

@@ -261,5 +261,9 @@ final class Ops {
         BY_CALLEE.put("F.sigmoid_cross_entropy", in -> F.sigmoidCrossEntropy(x(in), y(in)));
         BY_CALLEE.put("F.binary_cross_entropy", in -> F.binaryCrossEntropy(x(in), y(in)));
         BY_CALLEE.put("F.accuracy", in -> F.accuracy(x(in), y(in)));
+
+        // ---------------------------------------------------------- issue 3 functions
+        BY_CALLEE.put("F.sigmoid_simple", in -> F.sigmoidSimple(x(in)));
+        BY_CALLEE.put("F.dropout", in -> F.dropout(x(in), in.num("dropout_ratio")));
     }
 }
