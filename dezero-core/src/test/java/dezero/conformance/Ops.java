@@ -261,5 +261,9 @@ final class Ops {
         BY_CALLEE.put("F.sigmoid_cross_entropy", in -> F.sigmoidCrossEntropy(x(in), y(in)));
         BY_CALLEE.put("F.binary_cross_entropy", in -> F.binaryCrossEntropy(x(in), y(in)));
         BY_CALLEE.put("F.accuracy", in -> F.accuracy(x(in), y(in)));
+        BY_CALLEE.put("F.batch_nrom", in -> F.batchNorm(x(in), in.v("gamma"), in.v("beta"), in.a("mean"), in.a("var"),
+                in.num("decay", 0.9), in.num("eps", 2e-5)));
+        BY_OP.put("F.batch_nrom(x, gamma, beta, mean, var) ** 2  (train mode)",
+                in -> F.batchNorm(x(in), in.v("gamma"), in.v("beta"), in.a("mean"), in.a("var")).pow(2));
     }
 }
