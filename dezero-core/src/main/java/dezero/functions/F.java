@@ -335,6 +335,26 @@ public final class F {
         return y;
     }
 
+    /**
+     * Batch normalisation (DeZero's {@code batch_nrom}) of {@code (N, C)} or {@code (N, C, H, W)} input,
+     * per channel, with DeZero's defaults {@code decay = 0.9}, {@code eps = 2e-5}. In train mode it uses
+     * the batch statistics and updates {@code mean} and {@code var} in place; in test mode
+     * ({@code Config.testMode()}) it normalises with them.
+     *
+     * <pre>{@code
+     * jshell> var mean = NdArray.zeros(3); var var_ = NdArray.ones(3);
+     * jshell> var y = F.batchNorm(x, gamma, beta, mean, var_);   // x (N, 3); mean, var_ updated
+     * }</pre>
+     */
+    public static Variable batchNorm(Variable x, Variable gamma, Variable beta, NdArray mean, NdArray var) {
+        return batchNorm(x, gamma, beta, mean, var, 0.9, 2e-5);
+    }
+
+    public static Variable batchNorm(Variable x, Variable gamma, Variable beta, NdArray mean, NdArray var,
+                                     double decay, double eps) {
+        return new BatchNorm(mean, var, decay, eps).apply(x, gamma, beta);
+    }
+
     /** Rows of {@code w} selected by the int64 ids {@code x}: {@code W[x]}. */
     public static Variable embedId(NdArray x, Variable w) {
         InputChecks.requireIds("embedId", x, w.data());

@@ -39,7 +39,8 @@ class CoreConformanceTest {
                 .script("step28_rosenbrock_gradient_descent", CoreConformanceTest::rosenbrock)
                 .script("generation_numbers", CoreConformanceTest::generations)
                 .divergence("identity_shortcuts_and_leaf_backward", CoreConformanceTest::identityShortcuts)
-                .divergence("variable_constructor_type_check", CoreConformanceTest::constructorTypeCheck);
+                .divergence("variable_constructor_type_check", CoreConformanceTest::constructorTypeCheck)
+                .divergence("dtype_linear_layer_lazy_init", CoreConformanceTest::linearLazyInitDType);
         for (String name : WEAK_DTYPE_DIVERGENCES) {
             suite.divergence(name, c -> FunctionCases.run(c, Suite.op(c), FunctionCases.Dtypes.WEAK));
         }
@@ -134,6 +135,16 @@ class CoreConformanceTest {
         assertSeries(c, "x1_trajectory", r.get("x1_trajectory"), t1);
         assertSeries(c, "y_trajectory", r.get("y_trajectory"), ys);
         assertSeries(c, "final", r.get("final"), new double[] {t0[iters], t1[iters]});
+    }
+
+    /** A float32 Linear layer keeps W, b and y float32 (the sqrt(1/I) scale is a weak Java number). */
+    static void linearLazyInitDType(GoldenCase c) {
+        dezero.ndarray.NdRandom.seedGlobal(0);
+        dezero.layers.Linear l = new dezero.layers.Linear(3);
+        Variable y = l.apply(NdArray.ones(DType.FLOAT32, 2, 2));
+        assertEquals(DType.FLOAT32, l.weight().dtype(), c.id() + ": W dtype (reference " + c.results().get("W_dtype") + ")");
+        assertEquals(DType.fromNumpyName(c.results().get("b_dtype").asText()), l.bias().dtype(), c.id() + ": b dtype");
+        assertEquals(DType.FLOAT32, y.dtype(), c.id() + ": y dtype (reference " + c.results().get("y_dtype") + ")");
     }
 
     static void assertSeries(GoldenCase c, String what, JsonNode expected, double[] actual) {

@@ -34,6 +34,11 @@ class FunctionsConformanceTest {
                 .divergence("accuracy", FunctionsConformanceTest::accuracy)
                 .divergence("accuracy_2d_t", FunctionsConformanceTest::accuracy)
                 .divergence("softmax_cross_entropy_t_column_QUIRK", FunctionsConformanceTest::labelsColumn)
+                .script("batch_nrom_train_2d", FunctionsConformanceTest::batchNormTrain)
+                .script("batch_nrom_train_4d", FunctionsConformanceTest::batchNormTrain)
+                .script("batch_nrom_train_custom_decay_eps", FunctionsConformanceTest::batchNormTrain)
+                .divergence("batch_nrom_test_2d", FunctionsConformanceTest::batchNormTestMode)
+                .divergence("batch_nrom_test_4d", FunctionsConformanceTest::batchNormTestMode)
                 .tests();
     }
 
@@ -142,6 +147,34 @@ class FunctionsConformanceTest {
         FunctionCases.check(c, "grads[x] vs " + flat.name, Golden.tensor(flat.get("grads").get("x")), in.v("x").grad().data(),
                 FunctionCases.Dtypes.REFERENCE);
         FunctionCases.checkAgainstFiniteDifferences(c, op, Golden.tensor(c.get("upstream").get("gy")), "upstream grads");
+    }
+
+    /** The standard recipe, then the running mean and variance after one train-mode forward (updated in place). */
+    static void batchNormTrain(GoldenCase c) {
+        Op op = Suite.op(c);
+        FunctionCases.run(c, op);
+        checkRunningStats(c, op);
+    }
+
+    private static void checkRunningStats(GoldenCase c, Op op) {
+        GoldenCase.In in = c.fresh();
+        FunctionCases.apply(c, op, in);
+        FunctionCases.check(c, "results.mean_after", Golden.tensor(c.results().get("mean_after")), in.a("mean"),
+                FunctionCases.Dtypes.REFERENCE);
+        FunctionCases.check(c, "results.var_after", Golden.tensor(c.results().get("var_after")), in.a("var"),
+                FunctionCases.Dtypes.REFERENCE);
+    }
+
+    /**
+     * Test mode: the reference's forward and (unchanged) running statistics; its backward raised
+     * (inv_std is only set in train mode). Ours gives grads that equal central differences.
+     */
+    static void batchNormTestMode(GoldenCase c) {
+        Op op = Suite.op(c);
+        Variable y = FunctionCases.forward(c, op, c.fresh(), FunctionCases.Dtypes.REFERENCE);
+        checkRunningStats(c, op);
+        FunctionCases.checkAgainstFiniteDifferences(c, op, NdArray.onesLike(y.data()), "grads (all-ones seed)");
+        FunctionCases.checkAgainstFiniteDifferences(c, op, randomLike(y.data(), 13), "upstream grads (random gy)");
     }
 
     /** Deterministic standard-normal float64 values of a's shape. */

@@ -26,6 +26,7 @@ class HigherOrderConformanceTest {
                 .script("step29_newton_analytic_second_derivative", HigherOrderConformanceTest::newtonAnalytic)
                 .script("step33_newton_double_backprop", HigherOrderConformanceTest::newtonDoubleBackprop)
                 .script("step36_double_backprop", HigherOrderConformanceTest::doubleBackprop)
+                .divergence("hvp_batch_nrom_train", HigherOrderConformanceTest::batchNormHvp)
                 .tests();
     }
 
@@ -82,6 +83,46 @@ class HigherOrderConformanceTest {
         FunctionCases.check(c, "results.z", Golden.tensor(r.get("z")), z.data(), FunctionCases.Dtypes.REFERENCE);
         z.backward();
         FunctionCases.checkGrads(c, "results.second_grads", r.get("second_grads"), in, FunctionCases.Dtypes.REFERENCE);
+    }
+
+    /**
+     * The reference's BatchNorm double backward treats inv_std as a constant, so its d z / d x is wrong
+     * (fd error 1.8). Ours differentiates the batch statistics: output, first-order grads and the
+     * second grads of gamma and beta are the reference's; d z / d x equals central differences of z(x).
+     */
+    static void batchNormHvp(GoldenCase c) {
+        GoldenCase.In in = c.fresh();
+        Variable y = Suite.op(c).apply(in);
+        FunctionCases.check(c, "output", c.tensor("output"), y.data(), FunctionCases.Dtypes.REFERENCE);
+        y.backward(false, true);
+        FunctionCases.checkGrads(c, "grads", c.get("grads"), in, FunctionCases.Dtypes.REFERENCE);
+        NdArray w = Golden.tensor(c.results().get("w"));
+        Variable gx = in.v("x").grad();
+        for (Variable v : in.all().values()) {
+            v.cleargrad();
+        }
+        F.sum(gx.mul(w)).backward();
+        JsonNode second = c.results().get("second_grads");
+        for (String name : new String[] {"gamma", "beta"}) {
+            FunctionCases.check(c, "second_grads[" + name + "]", Golden.tensor(second.get(name)), in.v(name).grad().data(),
+                    FunctionCases.Dtypes.REFERENCE);
+        }
+        NdArray x0 = c.fresh().a("x");
+        double h = 1e-6;
+        double[] fd = new double[x0.size()];
+        for (int i = 0; i < fd.length; i++) {
+            fd[i] = (batchNormZ(c, w, i, h) - batchNormZ(c, w, i, -h)) / (2 * h);
+        }
+        Golden.assertClose(c.id() + ": second_grads[x] vs central differences", NdArray.wrap(fd, x0.shape()),
+                in.v("x").grad().data(), 1e-5, 1e-6);
+    }
+
+    /** z = sum(dy/dx * w) with x[i] shifted by delta. */
+    private static double batchNormZ(GoldenCase c, NdArray w, int i, double delta) {
+        GoldenCase.In in = c.fresh();
+        in.a("x").setFlat(i, in.a("x").getFlat(i) + delta);
+        Suite.op(c).apply(in).backward();
+        return in.v("x").grad().data().mul(w).sum().item();
     }
 
     /** Step 34: sin over linspace(-7, 7, 200) and its first three derivatives. */

@@ -19,11 +19,15 @@ final class NotBuilt {
     static final Map<String, String> CALLS = new LinkedHashMap<>();
 
     static {
-        CALLS.put("F.batch_nrom(", "not built yet: batch_nrom / batchNorm (issue 3)");
         CALLS.put("F.conv2d(", "not built yet: conv2d (CNN functions, after issue 3)");
         CALLS.put("F.pooling(", "not built yet: pooling (CNN functions, after issue 3)");
         CALLS.put("F.average_pooling(", "not built yet: average_pooling (CNN functions, after issue 3)");
-        CALLS.put("L.Linear(", "not built yet: layers (L.Linear lazy init, after issue 3)");
+        CALLS.put("L.Conv2d(", "not built yet: Conv2d layer (CNN, after issue 3)");
+        CALLS.put("L.Deconv2d(", "not built yet: Deconv2d layer (CNN, after issue 3)");
+        CALLS.put("L.EmbedID(", "not built yet: EmbedID layer");
+        CALLS.put("L.RNN(", "not built yet: RNN layer");
+        CALLS.put("L.LSTM(", "not built yet: LSTM layer");
+        CALLS.put("dezero.datasets.Spiral(", "not built in this branch: dezero.datasets.Spiral (datasets, issue 3)");
     }
 
     /** The reason the op cannot run yet, or null when everything it calls exists. */

@@ -265,5 +265,9 @@ final class Ops {
         // ---------------------------------------------------------- issue 3 functions
         BY_CALLEE.put("F.sigmoid_simple", in -> F.sigmoidSimple(x(in)));
         BY_CALLEE.put("F.dropout", in -> F.dropout(x(in), in.num("dropout_ratio")));
+        BY_CALLEE.put("F.batch_nrom", in -> F.batchNorm(x(in), in.v("gamma"), in.v("beta"), in.a("mean"), in.a("var"),
+                in.num("decay", 0.9), in.num("eps", 2e-5)));
+        BY_OP.put("F.batch_nrom(x, gamma, beta, mean, var) ** 2  (train mode)",
+                in -> F.batchNorm(x(in), in.v("gamma"), in.v("beta"), in.a("mean"), in.a("var")).pow(2));
     }
 }

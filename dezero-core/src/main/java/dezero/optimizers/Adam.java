@@ -1,0 +1,69 @@
+package dezero.optimizers;
+
+import dezero.Parameter;
+import dezero.ndarray.NdArray;
+
+import java.util.Map;
+
+/**
+ * Adam, as DeZero: {@code t} counts {@link #update()} calls; {@code m += (1 - beta1) * (grad - m)},
+ * {@code v += (1 - beta2) * (grad^2 - v)}, {@code param -= lr() * m / (sqrt(v) + eps)} with the
+ * bias-corrected step {@link #lr()} {@code = alpha * sqrt(1 - beta2^t) / (1 - beta1^t)}.
+ *
+ * <pre>{@code
+ * var optimizer = new Adam().setup(model);      // alpha 0.001
+ * }</pre>
+ */
+public class Adam extends Optimizer {
+    private final double alpha;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private int t;
+    private final Map<Parameter, NdArray> ms = newState();
+    private final Map<Parameter, NdArray> vs = newState();
+
+    /** DeZero's defaults: alpha 0.001, beta1 0.9, beta2 0.999, eps 1e-8. */
+    public Adam() {
+        this(0.001);
+    }
+
+    public Adam(double alpha) {
+        this(alpha, 0.9, 0.999, 1e-8);
+    }
+
+    public Adam(double alpha, double beta1, double beta2, double eps) {
+        this.alpha = alpha;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+    }
+
+    @Override
+    public void update() {
+        t++;
+        super.update();
+    }
+
+    /** The number of {@link #update()} calls so far. */
+    public int t() {
+        return t;
+    }
+
+    /** The bias-corrected step size of the current step {@code t} (DeZero's {@code lr} property). */
+    public double lr() {
+        double fix1 = 1.0 - Math.pow(beta1, t);
+        double fix2 = 1.0 - Math.pow(beta2, t);
+        return alpha * Math.sqrt(fix2) / fix1;
+    }
+
+    @Override
+    protected void updateOne(Parameter param) {
+        NdArray grad = param.grad().data();
+        NdArray m = state(ms, param);
+        NdArray v = state(vs, param);
+        m.addi(grad.sub(m).mul(1 - beta1));
+        v.addi(grad.mul(grad).sub(v).mul(1 - beta2));
+        param.data().subi(m.mul(lr()).div(v.sqrt().add(eps)));
+    }
+}

@@ -1,0 +1,36 @@
+package dezero.optimizers;
+
+import dezero.Parameter;
+import dezero.ndarray.NdArray;
+
+import java.util.Map;
+
+/**
+ * SGD with momentum: {@code v = momentum * v - lr * grad; param += v} ({@code v} starts at 0).
+ *
+ * <pre>{@code
+ * var optimizer = new MomentumSGD(0.01, 0.9).setup(model);
+ * }</pre>
+ */
+public class MomentumSGD extends Optimizer {
+    private final double lr;
+    private final double momentum;
+    private final Map<Parameter, NdArray> vs = newState();
+
+    /** DeZero's defaults: lr 0.01, momentum 0.9. */
+    public MomentumSGD() {
+        this(0.01, 0.9);
+    }
+
+    public MomentumSGD(double lr, double momentum) {
+        this.lr = lr;
+        this.momentum = momentum;
+    }
+
+    @Override
+    protected void updateOne(Parameter param) {
+        NdArray v = state(vs, param);
+        v.muli(momentum).subi(param.grad().data().mul(lr));
+        param.data().addi(v);
+    }
+}

@@ -1,0 +1,32 @@
+package dezero.optimizers;
+
+import dezero.Parameter;
+
+/**
+ * Stochastic gradient descent: {@code param -= lr * grad}.
+ *
+ * <pre>{@code
+ * var optimizer = new SGD(0.2).setup(model);
+ * }</pre>
+ */
+public class SGD extends Optimizer {
+    private final double lr;
+
+    /** DeZero's default learning rate 0.01. */
+    public SGD() {
+        this(0.01);
+    }
+
+    public SGD(double lr) {
+        this.lr = lr;
+    }
+
+    public double lr() {
+        return lr;
+    }
+
+    @Override
+    protected void updateOne(Parameter param) {
+        param.data().subi(param.grad().data().mul(lr));
+    }
+}

@@ -1,0 +1,29 @@
+package dezero.optimizers;
+
+import dezero.Parameter;
+
+import java.util.List;
+
+/**
+ * L2 regularisation as a hook: {@code grad += rate * param}, in place, before the update.
+ *
+ * <pre>{@code
+ * optimizer.addHook(new WeightDecay(1e-4));
+ * }</pre>
+ */
+public final class WeightDecay implements Hook {
+    private final double rate;
+
+    public WeightDecay(double rate) {
+        this.rate = rate;
+    }
+
+    @Override
+    public void apply(List<Parameter> params) {
+        for (Parameter p : params) {
+            if (p.grad() != null) {
+                p.grad().data().addi(p.data().mul(rate));
+            }
+        }
+    }
+}
