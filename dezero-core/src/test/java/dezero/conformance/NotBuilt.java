@@ -22,9 +22,6 @@ final class NotBuilt {
         CALLS.put("F.dropout(", "not built yet: dropout (issue 3)");
         CALLS.put("F.batch_nrom(", "not built yet: batch_nrom / batchNorm (issue 3)");
         CALLS.put("F.sigmoid_simple(", "not built yet: sigmoid_simple (issue 3)");
-        CALLS.put("F.conv2d(", "not built yet: conv2d (CNN functions, after issue 3)");
-        CALLS.put("F.pooling(", "not built yet: pooling (CNN functions, after issue 3)");
-        CALLS.put("F.average_pooling(", "not built yet: average_pooling (CNN functions, after issue 3)");
         CALLS.put("L.Linear(", "not built yet: layers (L.Linear lazy init, after issue 3)");
     }
 
