@@ -516,4 +516,153 @@ public final class F {
     public static Variable average(Variable x, int axis) {
         return mean(x, axis);
     }
+
+    // ------------------------------------------------------------------ convolution
+    // NCHW images. Stride, padding and kernel size are an int (both axes) or an (h, w) pair; DeZero's
+    // defaults are stride 1, pad 0, no bias. Output size per axis: (size + 2*pad - kernel) / stride + 1.
+
+    /** {@code conv2d(x, W)} with stride 1, no padding, no bias. */
+    public static Variable conv2d(Variable x, Variable w) {
+        return conv2d(x, w, null, 1, 0);
+    }
+
+    /**
+     * 2-d convolution: x (N, C, H, W), W (OC, C, KH, KW), b (OC,) or null; gives (N, OC, OH, OW).
+     *
+     * <pre>{@code
+     * jshell> var x = new Variable(NdArray.ones(1, 1, 4, 4)); var w = new Variable(NdArray.ones(1, 1, 3, 3));
+     * jshell> F.conv2d(x, w, null, 1, 1).data()        // 3x3 box sums with zero padding
+     * $3 ==> [[[[4. 6. 6. 4.]
+     *    [6. 9. 9. 6.]
+     *    [6. 9. 9. 6.]
+     *    [4. 6. 6. 4.]]]]
+     * }</pre>
+     */
+    public static Variable conv2d(Variable x, Variable w, Variable b, int stride, int pad) {
+        return conv2d(x, w, b, convPair(stride), convPair(pad));
+    }
+
+    /** {@link #conv2d(Variable, Variable, Variable, int, int)} with (h, w) pairs. */
+    public static Variable conv2d(Variable x, Variable w, Variable b, int[] stride, int[] pad) {
+        Conv2d f = new Conv2d(stride, pad);
+        return b == null ? f.apply(x, w) : f.apply(x, w, b);
+    }
+
+    /** The book's conv2d from differentiable pieces: im2col, linear with W as (C*KH*KW, OC), reshape, transpose. */
+    public static Variable conv2dSimple(Variable x, Variable w, Variable b, int stride, int pad) {
+        return conv2dSimple(x, w, b, convPair(stride), convPair(pad));
+    }
+
+    public static Variable conv2dSimple(Variable x, Variable w, Variable b, int[] stride, int[] pad) {
+        int[] xs = x.shape();
+        int[] ws = w.shape();
+        if (xs.length != 4 || ws.length != 4) {
+            throw new IllegalArgumentException("conv2d_simple: x and W must be 4-d, got shapes "
+                    + dezero.ndarray.Shapes.str(xs) + " and " + dezero.ndarray.Shapes.str(ws));
+        }
+        dezero.ndarray.ConvWindow g = dezero.ndarray.ConvWindow.of("conv2d_simple", new int[] {ws[2], ws[3]}, stride, pad);
+        Variable col = new Im2col(g, true).apply(x);
+        Variable y = linear(col, transpose(reshape(w, ws[0], -1)), b);
+        return transpose(reshape(y, xs[0], g.outHeight(xs[2]), g.outWidth(xs[3]), ws[0]), 0, 3, 1, 2);
+    }
+
+    /** {@code deconv2d(x, W)} with stride 1, no padding, no bias, the default output size. */
+    public static Variable deconv2d(Variable x, Variable w) {
+        return deconv2d(x, w, null, 1, 0, null);
+    }
+
+    /**
+     * Transposed convolution: x (N, C, H, W), W (C, OC, KH, KW), b (OC,) or null; gives
+     * (N, OC, outH, outW), by default {@code stride*(H-1) + KH - 2*pad} per axis, or {@code outSize}
+     * (outH, outW) when not null.
+     *
+     * <pre>{@code
+     * jshell> F.deconv2d(x, w, null, 2, 1, null).shape()    // x (1, 2, 3, 3), W (2, 3, 3, 3)
+     * $1 ==> int[4] { 1, 3, 5, 5 }
+     * }</pre>
+     */
+    public static Variable deconv2d(Variable x, Variable w, Variable b, int stride, int pad, int[] outSize) {
+        return deconv2d(x, w, b, convPair(stride), convPair(pad), outSize);
+    }
+
+    public static Variable deconv2d(Variable x, Variable w, Variable b, int[] stride, int[] pad, int[] outSize) {
+        Deconv2d f = new Deconv2d(stride, pad, outSize);
+        return b == null ? f.apply(x, w) : f.apply(x, w, b);
+    }
+
+    /** Max pooling with stride 1 and no padding (DeZero's defaults). */
+    public static Variable pooling(Variable x, int kernel) {
+        return pooling(x, kernel, 1, 0);
+    }
+
+    /**
+     * Max pooling; the gradient goes to the first maximum of each window. Padding is zeros and takes
+     * part in the maximum, as in DeZero.
+     *
+     * <pre>{@code
+     * jshell> F.pooling(new Variable(NdArray.arange(0, 16, 1).reshape(1, 1, 4, 4)), 2, 2, 0).data()
+     * $1 ==> [[[[ 5.  7.]
+     *    [13. 15.]]]]
+     * }</pre>
+     */
+    public static Variable pooling(Variable x, int kernel, int stride, int pad) {
+        return pooling(x, convPair(kernel), convPair(stride), convPair(pad));
+    }
+
+    public static Variable pooling(Variable x, int[] kernel, int[] stride, int[] pad) {
+        return new Pooling(dezero.ndarray.ConvWindow.of("pooling", kernel, stride, pad)).apply(x);
+    }
+
+    /** The book's max pooling from im2col and {@link #max}: the gradient goes to every tied maximum. */
+    public static Variable poolingSimple(Variable x, int kernel, int stride, int pad) {
+        return poolingSimple(x, convPair(kernel), convPair(stride), convPair(pad));
+    }
+
+    public static Variable poolingSimple(Variable x, int[] kernel, int[] stride, int[] pad) {
+        dezero.ndarray.ConvWindow g = dezero.ndarray.ConvWindow.of("pooling_simple", kernel, stride, pad);
+        int[] xs = x.shape();
+        Variable col = reshape(new Im2col(g, true).apply(x), -1, g.kh * g.kw);
+        Variable y = max(col, 1);
+        return transpose(reshape(y, xs[0], g.outHeight(xs[2]), g.outWidth(xs[3]), xs[1]), 0, 3, 1, 2);
+    }
+
+    /** Average pooling with stride 1 and no padding. */
+    public static Variable averagePooling(Variable x, int kernel) {
+        return averagePooling(x, kernel, 1, 0);
+    }
+
+    /** Average pooling: window sums over KH*KW (padding counts as zeros). */
+    public static Variable averagePooling(Variable x, int kernel, int stride, int pad) {
+        return averagePooling(x, convPair(kernel), convPair(stride), convPair(pad));
+    }
+
+    public static Variable averagePooling(Variable x, int[] kernel, int[] stride, int[] pad) {
+        return new AveragePooling(dezero.ndarray.ConvWindow.of("average_pooling", kernel, stride, pad)).apply(x);
+    }
+
+    /**
+     * The patches of x (N, C, H, W): (N*OH*OW, C*KH*KW) when {@code toMatrix}, else
+     * (N, C, KH, KW, OH, OW). Differentiable (the gradient is {@link #col2im}).
+     */
+    public static Variable im2col(Variable x, int kernel, int stride, int pad, boolean toMatrix) {
+        return im2col(x, convPair(kernel), convPair(stride), convPair(pad), toMatrix);
+    }
+
+    public static Variable im2col(Variable x, int[] kernel, int[] stride, int[] pad, boolean toMatrix) {
+        return new Im2col(dezero.ndarray.ConvWindow.of("im2col", kernel, stride, pad), toMatrix).apply(x);
+    }
+
+    /** Sums patches back onto an image of {@code imageShape} (N, C, H, W): the adjoint of {@link #im2col}. */
+    public static Variable col2im(Variable col, int[] imageShape, int kernel, int stride, int pad, boolean toMatrix) {
+        return col2im(col, imageShape, convPair(kernel), convPair(stride), convPair(pad), toMatrix);
+    }
+
+    public static Variable col2im(Variable col, int[] imageShape, int[] kernel, int[] stride, int[] pad,
+                                  boolean toMatrix) {
+        return new Col2im(imageShape, dezero.ndarray.ConvWindow.of("col2im", kernel, stride, pad), toMatrix).apply(col);
+    }
+
+    private static int[] convPair(int v) {
+        return new int[] {v, v};
+    }
 }

@@ -19,9 +19,6 @@ final class NotBuilt {
     static final Map<String, String> CALLS = new LinkedHashMap<>();
 
     static {
-        CALLS.put("F.conv2d(", "not built yet: conv2d (CNN functions, after issue 3)");
-        CALLS.put("F.pooling(", "not built yet: pooling (CNN functions, after issue 3)");
-        CALLS.put("F.average_pooling(", "not built yet: average_pooling (CNN functions, after issue 3)");
         CALLS.put("L.Conv2d(", "not built yet: Conv2d layer (CNN, after issue 3)");
         CALLS.put("L.Deconv2d(", "not built yet: Deconv2d layer (CNN, after issue 3)");
         CALLS.put("L.EmbedID(", "not built yet: EmbedID layer");

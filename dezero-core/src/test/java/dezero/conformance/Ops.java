@@ -110,6 +110,20 @@ final class Ops {
         return in.bool("keepdims", false);
     }
 
+    /** A convolution argument that is an int or an (h, w) pair, as an (h, w) pair ({@code dflt} when absent). */
+    static int[] pair(GoldenCase.In in, String key, int dflt) {
+        int[] v = in.axes(key);
+        if (v == null) {
+            return new int[] {dflt, dflt};
+        }
+        return v.length == 1 ? new int[] {v[0], v[0]} : v;
+    }
+
+    /** The optional bias of a conv2d / deconv2d case: the third input, if there is one. */
+    private static Variable bias(GoldenCase.In in) {
+        return in.count() > 2 ? in.v("b") : null;
+    }
+
     static {
         // ---------------------------------------------------------- by case name
         BY_NAME.put("step24_goldstein", in -> goldstein(in.v("x"), in.v("y")));
@@ -269,5 +283,23 @@ final class Ops {
                 in.num("decay", 0.9), in.num("eps", 2e-5)));
         BY_OP.put("F.batch_nrom(x, gamma, beta, mean, var) ** 2  (train mode)",
                 in -> F.batchNorm(x(in), in.v("gamma"), in.v("beta"), in.a("mean"), in.a("var")).pow(2));
+        // ---------------------------------------------------------- convolution (conv.json, higher_order.json)
+        BY_CALLEE.put("F.conv2d", in -> F.conv2d(x(in), in.v("W"), bias(in), pair(in, "stride", 1), pair(in, "pad", 0)));
+        BY_CALLEE.put("F.conv2d_simple",
+                in -> F.conv2dSimple(x(in), in.v("W"), bias(in), pair(in, "stride", 1), pair(in, "pad", 0)));
+        BY_CALLEE.put("F.deconv2d", in -> F.deconv2d(x(in), in.v("W"), bias(in), pair(in, "stride", 1),
+                pair(in, "pad", 0), in.axes("outsize")));
+        BY_CALLEE.put("F.pooling", in -> F.pooling(x(in), pair(in, "kernel_size", 1), pair(in, "stride", 1), pair(in, "pad", 0)));
+        BY_CALLEE.put("F.pooling_simple",
+                in -> F.poolingSimple(x(in), pair(in, "kernel_size", 1), pair(in, "stride", 1), pair(in, "pad", 0)));
+        BY_CALLEE.put("F.average_pooling",
+                in -> F.averagePooling(x(in), pair(in, "kernel_size", 1), pair(in, "stride", 1), pair(in, "pad", 0)));
+        BY_CALLEE.put("F.im2col", in -> F.im2col(x(in), pair(in, "kernel_size", 1), pair(in, "stride", 1),
+                pair(in, "pad", 0), in.bool("to_matrix", true)));
+        BY_CALLEE.put("F.col2im", in -> F.col2im(x(in), in.shape("input_shape"), pair(in, "kernel_size", 1),
+                pair(in, "stride", 1), pair(in, "pad", 0), in.bool("to_matrix", true)));
+        BY_OP.put("F.conv2d(x, W, stride=1, pad=1) ** 2", in -> F.conv2d(x(in), in.v("W"), null, 1, 1).pow(2));
+        BY_OP.put("F.pooling(x, 2, 2) ** 2", in -> F.pooling(x(in), 2, 2, 0).pow(2));
+        BY_OP.put("F.average_pooling(x, 2, 2) ** 2", in -> F.averagePooling(x(in), 2, 2, 0).pow(2));
     }
 }
