@@ -83,8 +83,10 @@ public final class Npz {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
             throw notAZip(source, file, e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new NpyFormatException(source + ": corrupt zip directory (" + e.getMessage() + ")", e);
         }
         try (zip) {
             if (zip.size() > limits.maxEntries()) {
@@ -95,7 +97,7 @@ public final class Npz {
             long budget = limits.maxTotalBytes();
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
+                ZipEntry entry = nextEntry(entries, source);
                 String where = source + ": entry '" + entry.getName() + "'";
                 String key = keyOf(entry.getName(), where, arrays);
                 NdArray a = readEntry(zip, entry, fileSize, where, budget);
@@ -103,6 +105,14 @@ public final class Npz {
                 arrays.put(key, a);
             }
             return arrays;
+        }
+    }
+
+    private static ZipEntry nextEntry(Enumeration<? extends ZipEntry> entries, String source) throws IOException {
+        try {
+            return entries.nextElement();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new NpyFormatException(source + ": corrupt zip directory entry (" + e.getMessage() + ")", e);
         }
     }
 
@@ -128,8 +138,8 @@ public final class Npz {
                 throw new NpyFormatException(where + ": corrupt entry: CRC-32 mismatch");
             }
             return a;
-        } catch (ZipException | EOFException e) {
-            throw new NpyFormatException(where + ": corrupt or truncated zip data (" + e.getMessage() + ")", e);
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
+            throw new NpyFormatException(where + ": corrupt or truncated zip data (" + reason(e) + ")", e);
         }
     }
 
@@ -158,7 +168,7 @@ public final class Npz {
         long budget = limits.maxTotalBytes();
         ZipInputStream zip = new ZipInputStream(peek);
         try {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            for (ZipEntry entry = nextEntry(zip, source); entry != null; entry = nextEntry(zip, source)) {
                 String where = source + ": entry '" + entry.getName() + "'";
                 if (arrays.size() >= limits.maxEntries()) {
                     throw new NpyFormatException(where + ": more entries than the limit of " + limits.maxEntries()
@@ -172,9 +182,18 @@ public final class Npz {
                 arrays.put(key, a);
             }
         } catch (ZipException | EOFException e) {
-            throw new NpyFormatException(source + ": corrupt or truncated zip data (" + e.getMessage() + ")", e);
+            throw new NpyFormatException(source + ": corrupt or truncated zip data (" + reason(e) + ")", e);
         }
         return arrays;
+    }
+
+    /** The next entry; the JDK reports some malformed headers (bad UTF-8 names) as unchecked exceptions. */
+    private static ZipEntry nextEntry(ZipInputStream zip, String source) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new NpyFormatException(source + ": corrupt zip entry header (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Entry data must end where its header says: more is trailing garbage or a zip bomb, read no further. */
@@ -228,7 +247,7 @@ public final class Npz {
         return null;
     }
 
-    private static NpyFormatException notAZip(String source, Object startOrFile, ZipException cause) {
+    private static NpyFormatException notAZip(String source, Object startOrFile, IOException cause) {
         boolean npy = false;
         try {
             byte[] start = startOrFile instanceof Path ? readStart((Path) startOrFile) : (byte[]) startOrFile;
@@ -237,8 +256,12 @@ public final class Npz {
             // the zip error below is the one to report
         }
         return new NpyFormatException(source + ": not a .npz (zip) archive, or a truncated or corrupt one"
-                + (cause != null ? " (" + cause.getMessage() + ")" : "")
+                + (cause != null ? " (" + reason(cause) + ")" : "")
                 + (npy ? "; it is a single .npy array: read it with Npy.read" : ""), cause);
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static byte[] readStart(Path file) throws IOException {
