@@ -1,0 +1,137 @@
+package dezero.utils;
+
+import dezero.ndarray.NdArray;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads and writes the data part of a {@code .npy}, in bounded chunks. */
+final class NpyData {
+    /** A multiple of every item size (1, 2, 4, 8). */
+    private static final int CHUNK = 1 << 20;
+
+    private NpyData() {
+    }
+
+    /**
+     * Reads the data that {@code header} declares and builds the array (C order; a Fortran-order
+     * array is transposed into C order). Nothing of the declared size is allocated before it is
+     * checked: against {@code available} when the caller knows how many bytes the source can
+     * really hold (a file's size, the bound on what a zip entry can inflate to), else ({@code
+     * available < 0}) the data is read in chunks first, so memory grows only with the bytes that
+     * really arrive.
+     *
+     * @param maxBytes the most data bytes allowed (the caller's remaining {@link NpzLimits} budget)
+     */
+    static NdArray read(InputStream in, NpyHeader header, String where, long available, long maxBytes)
+            throws IOException {
+        long need = header.dataBytes();
+        if (available >= 0 && need > available) {
+            throw new NpyFormatException(where + ": data truncated: the header declares " + header.describe()
+                    + " but only " + available + " bytes can follow it");
+        }
+        if (need > maxBytes) {
+            throw new NpyFormatException(where + ": the header declares " + header.describe()
+                    + ", beyond the limit of " + maxBytes + " bytes of array data (see NpzLimits)");
+        }
+        NpyDescr descr = header.descr;
+        int itemSize = descr.itemSize;
+        Object target = available >= 0 ? allocate(header, where) : null;
+        List<byte[]> pending = target == null ? new ArrayList<>() : null;
+        byte[] reusable = target == null ? null : new byte[(int) Math.min(CHUNK, need)];
+        long done = 0;
+        int element = 0;
+        while (done < need) {
+            int len = (int) Math.min(CHUNK, need - done);
+            byte[] buf = reusable != null ? reusable : new byte[len];
+            int got = in.readNBytes(buf, 0, len);
+            if (got < len) {
+                throw new NpyFormatException(where + ": data truncated: the header declares " + header.describe()
+                        + " but the data ends after " + (done + got) + " bytes");
+            }
+            if (target != null) {
+                descr.decode(buf, len / itemSize, target, element, where);
+            } else {
+                pending.add(buf);
+            }
+            element += len / itemSize;
+            done += len;
+        }
+        if (target == null) {
+            target = allocate(header, where);
+            int offset = 0;
+            for (byte[] chunk : pending) {
+                descr.decode(chunk, chunk.length / itemSize, target, offset, where);
+                offset += chunk.length / itemSize;
+            }
+        }
+        return build(header, target);
+    }
+
+    private static Object allocate(NpyHeader header, String where) throws NpyFormatException {
+        try {
+            return header.descr.allocate(header.elementCount);
+        } catch (OutOfMemoryError e) {
+            throw new NpyFormatException(where + ": not enough memory for " + header.describe()
+                    + " (raise -Xmx or load a smaller file)");
+        }
+    }
+
+    private static NdArray build(NpyHeader header, Object data) {
+        int[] shape = header.shape;
+        boolean transpose = header.fortranOrder && shape.length > 1;
+        if (transpose) {
+            // Fortran-order data is the C-order data of the reversed shape
+            int[] reversed = new int[shape.length];
+            for (int i = 0; i < shape.length; i++) {
+                reversed[i] = shape[shape.length - 1 - i];
+            }
+            shape = reversed;
+        }
+        NdArray a;
+        if (data instanceof double[]) {
+            a = NdArray.wrap((double[]) data, shape);
+        } else if (data instanceof float[]) {
+            a = NdArray.wrap((float[]) data, shape);
+        } else if (data instanceof long[]) {
+            a = NdArray.wrap((long[]) data, shape);
+        } else {
+            a = NdArray.wrap((boolean[]) data, shape);
+        }
+        return transpose ? a.transpose() : a;
+    }
+
+    /** Writes the elements of {@code a} little-endian in C order (the layout {@link NpyHeader#format} declares). */
+    static void write(OutputStream out, NdArray a) throws IOException {
+        int n = a.size();
+        int itemSize = a.dtype().itemSize();
+        int perChunk = Math.max(1, Math.min(n, (1 << 16) / itemSize));
+        ByteBuffer buf = ByteBuffer.allocate(perChunk * itemSize).order(ByteOrder.LITTLE_ENDIAN);
+        for (int start = 0; start < n; start += perChunk) {
+            int count = Math.min(perChunk, n - start);
+            buf.clear();
+            switch (a.dtype()) {
+                case FLOAT64:
+                    buf.asDoubleBuffer().put(a.doubleData(), start, count);
+                    break;
+                case FLOAT32:
+                    buf.asFloatBuffer().put(a.floatData(), start, count);
+                    break;
+                case INT64:
+                    buf.asLongBuffer().put(a.longData(), start, count);
+                    break;
+                default:
+                    boolean[] b = a.boolData();
+                    for (int i = 0; i < count; i++) {
+                        buf.put(i, (byte) (b[start + i] ? 1 : 0));
+                    }
+            }
+            out.write(buf.array(), 0, count * itemSize);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dezero.utils;
+
+/**
+ * Bounds that {@link Npz#load} and {@link Npy#read} enforce before allocating, so a hostile
+ * file (a zip bomb, a header declaring a huge shape) raises {@link NpyFormatException} instead
+ * of exhausting memory. Independently of these limits, the declared size of every array is
+ * also checked against the bytes the file or zip entry can really hold.
+ *
+ * <pre>{@code
+ * // allow at most 64 MiB of array data and 100 arrays in one file
+ * Map<String, NdArray> w = Npz.load(Path.of("model.npz"), new NpzLimits(64L << 20, 100));
+ * }</pre>
+ *
+ * @param maxTotalBytes the most bytes of array data (summed over all entries of one archive,
+ *                      or of the one array of a {@code .npy}); at least 0
+ * @param maxEntries    the most entries one archive may have; at least 0
+ */
+public record NpzLimits(long maxTotalBytes, int maxEntries) {
+    /** 2 GiB of array data and 65,536 entries: room for VGG16-sized weights. */
+    public static final NpzLimits DEFAULT = new NpzLimits(2L << 30, 65_536);
+
+    public NpzLimits {
+        if (maxTotalBytes < 0 || maxEntries < 0) {
+            throw new IllegalArgumentException("NpzLimits: maxTotalBytes (" + maxTotalBytes + ") and maxEntries ("
+                    + maxEntries + ") must not be negative");
+        }
+    }
+}
