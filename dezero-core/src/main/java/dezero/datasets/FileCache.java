@@ -106,6 +106,7 @@ public final class FileCache {
         }
         Files.createDirectories(dir);
         Path part = Files.createTempFile(dir, fileName + ".", ".part");
+        boolean done = false;
         try {
             say("Downloading: " + fileName + "\n");
             download(url, part);
@@ -115,9 +116,13 @@ public final class FileCache {
                 throw new IOException("download of " + url + " is not a valid " + fileName + ": " + e.getMessage(), e);
             }
             move(part, target);
+            done = true;
             say(" Done\n");
             return target;
         } finally {
+            if (!done) {
+                say(" Failed\n");
+            }
             Files.deleteIfExists(part);
         }
     }
@@ -135,39 +140,42 @@ public final class FileCache {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("download of " + url + " interrupted");
         }
+        long[] received = {0};
+        long total = -1;
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 throw new IOException("download of " + url + " failed: HTTP status " + response.statusCode());
             }
             OptionalLong announced = response.headers().firstValueAsLong("Content-Length");
-            long received = copy(body, part, announced.orElse(-1));
-            if (announced.isPresent() && received != announced.getAsLong()) {
-                throw new IOException("download of " + url + " is incomplete: received " + received
-                        + " of " + announced.getAsLong() + " bytes");
-            }
+            total = announced.orElse(-1);
+            copy(body, part, total, received);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("download of ")) {
                 throw e;
             }
-            throw new IOException("download of " + url + " failed: " + e, e);
+            throw new IOException("download of " + url + " failed after " + received[0]
+                    + (total >= 0 ? " of " + total : "") + " bytes: " + e, e);
+        }
+        if (total >= 0 && received[0] != total) {
+            throw new IOException("download of " + url + " is incomplete: received " + received[0]
+                    + " of " + total + " bytes");
         }
     }
 
-    private long copy(InputStream body, Path part, long total) throws IOException {
+    /** Copies the body to {@code part}, counting into {@code received[0]} as it goes. */
+    private void copy(InputStream body, Path part, long total, long[] received) throws IOException {
         byte[] buf = new byte[1 << 16];
-        long received = 0;
         String lastBar = null;
         try (OutputStream out = Files.newOutputStream(part)) {
             for (int n; (n = body.read(buf)) != -1; ) {
                 out.write(buf, 0, n);
-                received += n;
-                if (total > 0 && received > total) {
-                    throw new IOException("download is longer than the announced " + total + " bytes");
+                received[0] += n;
+                if (total >= 0 && received[0] > total) {
+                    throw new IOException("the server sent more than the announced " + total + " bytes");
                 }
-                lastBar = showProgress(received, total, lastBar);
+                lastBar = showProgress(received[0], total, lastBar);
             }
         }
-        return received;
     }
 
     /** The reference's bar, {@code [####....] 12.34%}, redrawn on one line whenever the whole percentage changes. */
