@@ -107,6 +107,33 @@ public abstract class Layer implements UnaryOperator<Variable> {
         return out;
     }
 
+    /**
+     * Saves the parameters to {@code file} as a compressed NumPy {@code .npz} keyed by
+     * {@link #flattenParams()} names, as DeZero's {@code save_weights} does; atomic (a failure
+     * half way leaves an existing file intact).
+     *
+     * <pre>{@code
+     * model.saveWeights(Path.of("my_mlp.npz"));   // numpy.load("my_mlp.npz").files == ['l0/W', 'l0/b', ...]
+     * }</pre>
+     */
+    public final void saveWeights(java.nio.file.Path file) throws java.io.IOException {
+        Weights.save(this, file);
+    }
+
+    /**
+     * Loads parameters saved by {@link #saveWeights}, Python DeZero or {@code numpy.savez}.
+     * Names, shapes and dtypes are checked first and nothing is changed unless all fit; a
+     * truncated, corrupt or hostile file raises an {@link java.io.IOException} naming the problem.
+     *
+     * <pre>{@code
+     * MLP model = new MLP(new int[] {10, 3});
+     * model.loadWeights(Path.of("my_mlp.npz"));   // lazily sized layers take the file's shapes
+     * }</pre>
+     */
+    public final void loadWeights(java.nio.file.Path file) throws java.io.IOException {
+        Weights.load(this, file);
+    }
+
     private void flatten(Map<String, Parameter> out, String prefix, Set<Layer> path) {
         if (!path.add(this)) {
             throw new IllegalStateException("layer " + getClass().getSimpleName() + " contains itself (at '"
