@@ -228,6 +228,18 @@ class OptimizersTest {
     }
 
     @Test
+    void gradsThatComeStraightFromABroadcastCanBeChangedInPlace() {
+        // DeZero: the grads of sum(a + b) are one read-only broadcast view, and WeightDecay raises
+        One layer = new One(P0);
+        F.sum(layer.p.add(layer.p.mul(0.0))).backward();
+        new SGD(0.1).setup(layer).addHook(new WeightDecay(0.5)).update();
+        for (int i = 0; i < 2; i++) {
+            assertEquals(1 + 0.5 * P0[i], layer.p.grad().data().getFlat(i), 1e-15);
+            assertEquals(P0[i] - 0.1 * (1 + 0.5 * P0[i]), layer.p.data().getFlat(i), 1e-15);
+        }
+    }
+
+    @Test
     void parametersWithoutGradsAreSkippedAndMisuseIsReported() {
         One layer = new One(P0);
         new SGD(1.0).setup(layer).update();
