@@ -6,6 +6,9 @@ import dezero.Parameter;
 import dezero.Variable;
 import dezero.functions.F;
 import dezero.layers.BatchNorm;
+import dezero.layers.EmbedID;
+import dezero.layers.LSTM;
+import dezero.layers.RNN;
 import dezero.layers.Layer;
 import dezero.layers.Linear;
 import dezero.models.MLP;
@@ -25,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Golden cases of {@code layers.json}: Linear, BatchNorm, MLP, Sequential and parameter registration. */
+/** Golden cases of {@code layers.json}: Linear, BatchNorm, EmbedID, RNN, LSTM, MLP, Sequential and parameter registration. */
 class LayersConformanceTest {
 
     @TestFactory
@@ -46,6 +49,9 @@ class LayersConformanceTest {
                 .script("BatchNorm_layer_2d", LayersConformanceTest::batchNormLayer)
                 .script("BatchNorm_layer_4d", LayersConformanceTest::batchNormLayer)
                 .script("Parameter_vs_Variable_registration", LayersConformanceTest::registration)
+                .script("EmbedID_5x3", c -> LayerCases.run(c, () -> new EmbedID(5, 3), (layer, in) -> layer.apply(in.v("idx"))))
+                .script("RNN_hidden3_3steps", c -> recurrent(c, new RNN(3), l -> null))
+                .script("LSTM_hidden3_3steps", c -> recurrent(c, new LSTM(3, 2), l -> ((LSTM) l).cellState()))
                 .tests();
     }
 
@@ -99,6 +105,33 @@ class LayersConformanceTest {
         }
         assertEquals(List.of("avg_mean", "avg_var", "gamma", "beta"), new ArrayList<>(bn.flattenParams().keySet()),
                 c.id() + ": the running averages are saved with the weights, in DeZero's declaration order");
+    }
+
+    /**
+     * Three steps of a recurrent layer: loss = sum_t sum(layer(x_t) * gy_t); the hidden (and cell)
+     * state after each step, the loss, and all grads after one backward through the three steps.
+     */
+    static void recurrent(GoldenCase c, Layer layer, java.util.function.Function<Layer, Variable> cell) {
+        LayerCases.withParams(c, layer, c.get("params"));
+        GoldenCase.In in = c.fresh();
+        JsonNode r = c.results();
+        Variable loss = null;
+        for (int t = 0; t < 3; t++) {
+            Variable h = layer.apply(in.v(t));
+            FunctionCases.check(c, "hidden_states[" + t + "]", Golden.tensor(r.get("hidden_states").get(t)), h.data(),
+                    FunctionCases.Dtypes.REFERENCE);
+            if (r.has("cell_states")) {
+                FunctionCases.check(c, "cell_states[" + t + "]", Golden.tensor(r.get("cell_states").get(t)),
+                        cell.apply(layer).data(), FunctionCases.Dtypes.REFERENCE);
+            }
+            Variable term = F.sum(h.mul(new Variable(Golden.tensor(r.get("gy").get(t)))));
+            loss = loss == null ? term : loss.add(term);
+        }
+        FunctionCases.check(c, "output", c.tensor("output"), loss.data(), FunctionCases.Dtypes.REFERENCE);
+        loss.backward();
+        FunctionCases.checkGrads(c, "grads", c.get("grads"), in, FunctionCases.Dtypes.REFERENCE);
+        LayerCases.checkParamGrads(c, "param_grads", c.get("param_grads"), layer);
+        LayerCases.checkParams(c, "params_after_forward", c.get("params_after_forward"), layer);
     }
 
     /** A layer with a Parameter, a plain Variable, a sub-layer and a raw array attribute. */

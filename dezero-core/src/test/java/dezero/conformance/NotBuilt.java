@@ -21,10 +21,6 @@ final class NotBuilt {
     static {
         CALLS.put("L.Conv2d(", "not built yet: Conv2d layer (CNN, after issue 3)");
         CALLS.put("L.Deconv2d(", "not built yet: Deconv2d layer (CNN, after issue 3)");
-        CALLS.put("L.EmbedID(", "not built yet: EmbedID layer");
-        CALLS.put("L.RNN(", "not built yet: RNN layer");
-        CALLS.put("L.LSTM(", "not built yet: LSTM layer");
-        CALLS.put("dezero.datasets.Spiral(", "not built in this branch: dezero.datasets.Spiral (datasets, issue 3)");
     }
 
     /** The reason the op cannot run yet, or null when everything it calls exists. */
