@@ -56,7 +56,12 @@ final class NpyHeader {
         return (long) elementCount * descr.itemSize;
     }
 
-    /** "shape (2, 3) of float32 (24 bytes)", for messages. */
+    /** Bytes the decoded array takes (narrow integers widen to 8 bytes, float16 to 4). */
+    long memoryBytes() {
+        return (long) elementCount * descr.target.itemSize();
+    }
+
+    /** "shape (2, 3) of '<f4' (24 bytes)", for messages. */
     String describe() {
         return "shape " + pyTuple(shape) + " of '" + descr.text + "' (" + dataBytes() + " bytes)";
     }
@@ -181,10 +186,16 @@ final class NpyHeader {
             dict.append(" ".repeat(GROWTH_AXIS_MAX_DIGITS - Integer.toString(shape[0]).length()));
         }
         byte[] text = dict.toString().getBytes(StandardCharsets.ISO_8859_1);
-        int major = MAGIC.length + 2 + 2 + text.length + 1 + ARRAY_ALIGN > 0xFFFF ? 2 : 1;
-        int prefix = MAGIC.length + 2 + (major == 1 ? 2 : 4);
         int withNewline = text.length + 1;
+        int major = 1;
+        int prefix = MAGIC.length + 2 + 2;
         int pad = ARRAY_ALIGN - ((prefix + withNewline) % ARRAY_ALIGN);
+        if (withNewline + pad > 0xFFFF) {
+            // as np.save: version 1.0 unless its 2-byte header length cannot hold the header
+            major = 2;
+            prefix = MAGIC.length + 2 + 4;
+            pad = ARRAY_ALIGN - ((prefix + withNewline) % ARRAY_ALIGN);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(prefix + withNewline + pad);
         out.writeBytes(MAGIC);
         out.write(major);

@@ -100,7 +100,7 @@ public final class Npz {
                 ZipEntry entry = nextEntry(entries, source);
                 String where = source + ": entry '" + entry.getName() + "'";
                 String key = keyOf(entry.getName(), where, arrays);
-                NdArray a = readEntry(zip, entry, fileSize, where, budget);
+                NdArray a = readEntry(zip, entry, fileSize, where, budget, limits.maxTotalBytes());
                 budget -= (long) a.size() * a.dtype().itemSize();
                 arrays.put(key, a);
             }
@@ -116,8 +116,8 @@ public final class Npz {
         }
     }
 
-    private static NdArray readEntry(ZipFile zip, ZipEntry entry, long fileSize, String where, long budget)
-            throws IOException {
+    private static NdArray readEntry(ZipFile zip, ZipEntry entry, long fileSize, String where, long budget,
+            long limit) throws IOException {
         long compressed = entry.getCompressedSize();
         if (compressed < 0 || compressed > fileSize) {
             throw new NpyFormatException(where + ": corrupt zip: the entry claims " + compressed
@@ -132,7 +132,7 @@ public final class Npz {
                 throw new NpyFormatException(where + ": corrupt entry: the zip directory says " + entry.getSize()
                         + " bytes but the .npy header implies " + total + " (" + header.describe() + ")");
             }
-            NdArray a = NpyData.read(in, header, where, Math.max(0, maxSize - header.preambleBytes), budget);
+            NdArray a = NpyData.read(in, header, where, Math.max(0, maxSize - header.preambleBytes), budget, limit);
             requireEnd(in, where, total);
             if (entry.getCrc() >= 0 && in.getChecksum().getValue() != entry.getCrc()) {
                 throw new NpyFormatException(where + ": corrupt entry: CRC-32 mismatch");
@@ -176,9 +176,9 @@ public final class Npz {
                 }
                 String key = keyOf(entry.getName(), where, arrays);
                 NpyHeader header = NpyHeader.read(zip, where);
-                NdArray a = NpyData.read(zip, header, where, -1, budget);
+                NdArray a = NpyData.read(zip, header, where, -1, budget, limits.maxTotalBytes());
                 requireEnd(zip, where, header.preambleBytes + header.dataBytes());
-                budget -= header.dataBytes();
+                budget -= header.memoryBytes();
                 arrays.put(key, a);
             }
         } catch (ZipException | EOFException e) {

@@ -237,7 +237,7 @@ class NpzHostileTest {
         assertMessage(assertThrows(NpyFormatException.class, () -> Npz.load(p, new NpzLimits(1000, 10))),
                 "entry 'a.npy'", "beyond the limit of 1000 bytes");
         assertMessage(assertThrows(NpyFormatException.class, () -> Npz.load(p, new NpzLimits(2500, 10))),
-                "entry 'c.npy'", "beyond the limit of 452 bytes");
+                "entry 'c.npy'", "beyond the limit of 2500 bytes", "452 left");
         assertMessage(assertThrows(NpyFormatException.class, () -> Npz.load(p, new NpzLimits(1 << 20, 2))),
                 "3 entries exceed the limit of 2");
         byte[] stream = Files.readAllBytes(p);
