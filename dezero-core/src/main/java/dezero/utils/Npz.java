@@ -4,6 +4,7 @@ import dezero.ndarray.NdArray;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -144,8 +145,8 @@ public final class Npz {
     }
 
     /**
-     * Loads every array of a {@code .npz} read from {@code in} (not closed). Prefer {@link
-     * #load(Path)}: a file's central directory gives tighter size bounds and catches truncation.
+     * Loads every array of a {@code .npz} read from {@code in}, which is read to its end (and not
+     * closed). Prefer {@link #load(Path)}: a file's central directory gives tighter size bounds.
      */
     public static Map<String, NdArray> load(InputStream in) throws IOException {
         return load(in, NpzLimits.DEFAULT);
@@ -166,10 +167,12 @@ public final class Npz {
         }
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         long budget = limits.maxTotalBytes();
-        ZipInputStream zip = new ZipInputStream(peek);
+        EndRecordWatcher watcher = new EndRecordWatcher(peek);
+        ZipInputStream zip = new ZipInputStream(watcher);
+        String where = source;
         try {
             for (ZipEntry entry = nextEntry(zip, source); entry != null; entry = nextEntry(zip, source)) {
-                String where = source + ": entry '" + entry.getName() + "'";
+                where = source + ": entry '" + entry.getName() + "'";
                 if (arrays.size() >= limits.maxEntries()) {
                     throw new NpyFormatException(where + ": more entries than the limit of " + limits.maxEntries()
                             + " (see NpzLimits)");
@@ -180,11 +183,94 @@ public final class Npz {
                 requireEnd(zip, where, header.preambleBytes + header.dataBytes());
                 budget -= header.memoryBytes();
                 arrays.put(key, a);
+                watcher.entryDone();
+            }
+            where = source;
+            // ZipInputStream stops at the central directory, or silently at the end of a stream cut
+            // between two entries: only the end-of-central-directory record tells them apart
+            if (!watcher.drainAndCheck()) {
+                throw new NpyFormatException(source + ": truncated archive: it ends without the zip"
+                        + " end-of-central-directory record (" + arrays.size() + " entries read)");
             }
         } catch (ZipException | EOFException e) {
-            throw new NpyFormatException(source + ": corrupt or truncated zip data (" + reason(e) + ")", e);
+            throw new NpyFormatException(where + ": corrupt or truncated zip data (" + reason(e) + ")", e);
         }
         return arrays;
+    }
+
+    /**
+     * Counts the bytes ZipInputStream pulls and notes where the end-of-central-directory
+     * signature {@code PK\5\6} last passed: a complete archive has it after the last entry's
+     * data, followed by the rest of its 22-byte record.
+     */
+    private static final class EndRecordWatcher extends FilterInputStream {
+        private static final int END_SIGNATURE = 0x504B0506;
+        /** ZipInputStream reads ahead up to 512 bytes; the signature is looked for from a bit before that. */
+        private static final int READ_AHEAD = 1024;
+        /** Bytes of central directory drained after the last entry at most (65,536 entries fit easily). */
+        private static final long MAX_DIRECTORY = 256L << 20;
+        private static final int END_RECORD_BYTES = 22;
+        private long position;
+        private long watchFrom;
+        private int window;
+        private long lastEndAt = -1;
+
+        EndRecordWatcher(InputStream in) {
+            super(in);
+        }
+
+        void entryDone() {
+            watchFrom = Math.max(0, position - READ_AHEAD);
+        }
+
+        boolean drainAndCheck() throws IOException {
+            byte[] buf = new byte[8192];
+            long drained = 0;
+            for (int n; (n = read(buf, 0, buf.length)) != -1; ) {
+                drained += n;
+                if (drained > MAX_DIRECTORY) {
+                    throw new NpyFormatException("<stream>: more than " + MAX_DIRECTORY
+                            + " bytes after the last entry: not a zip central directory");
+                }
+            }
+            return lastEndAt >= watchFrom && position - lastEndAt >= END_RECORD_BYTES;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                see((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            for (int i = 0; i < n; i++) {
+                see(b[off + i]);
+            }
+            return n;
+        }
+
+        private void see(byte b) {
+            window = (window << 8) | (b & 0xFF);
+            if (window == END_SIGNATURE) {
+                lastEndAt = position - 3;
+            }
+            position++;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[(int) Math.min(8192, Math.max(0, n))];
+            long done = 0;
+            for (int r; done < n && (r = read(buf, 0, (int) Math.min(buf.length, n - done))) > 0; ) {
+                done += r;
+            }
+            return done;
+        }
     }
 
     /** The next entry; the JDK reports some malformed headers (bad UTF-8 names) as unchecked exceptions. */
