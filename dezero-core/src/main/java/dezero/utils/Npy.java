@@ -54,7 +54,7 @@ public final class Npy {
         Objects.requireNonNull(limits, "limits");
         String where = "<stream>";
         NpyHeader header = NpyHeader.read(in, where);
-        return NpyData.read(in, header, where, -1, limits.maxTotalBytes());
+        return NpyData.read(in, header, where, -1, limits.maxTotalBytes(), limits.maxTotalBytes());
     }
 
     /** Reads the {@code .npy} file {@code file}; trailing bytes after the array are an error. */
@@ -77,7 +77,7 @@ public final class Npy {
                 throw new NpyFormatException(where + ": " + (available - header.dataBytes())
                         + " unexpected bytes after the data of " + header.describe());
             }
-            return NpyData.read(in, header, where, available, limits.maxTotalBytes());
+            return NpyData.read(in, header, where, available, limits.maxTotalBytes(), limits.maxTotalBytes());
         }
     }
 

@@ -26,18 +26,21 @@ final class NpyData {
      * available < 0}) the data is read in chunks first, so memory grows only with the bytes that
      * really arrive.
      *
-     * @param maxBytes the most data bytes allowed (the caller's remaining {@link NpzLimits} budget)
+     * @param budget the most bytes the array may take in memory (what is left of {@code limit})
+     * @param limit  {@link NpzLimits#maxTotalBytes()}, for the message
      */
-    static NdArray read(InputStream in, NpyHeader header, String where, long available, long maxBytes)
+    static NdArray read(InputStream in, NpyHeader header, String where, long available, long budget, long limit)
             throws IOException {
         long need = header.dataBytes();
         if (available >= 0 && need > available) {
             throw new NpyFormatException(where + ": data truncated: the header declares " + header.describe()
                     + " but only " + available + " bytes can follow it");
         }
-        if (need > maxBytes) {
-            throw new NpyFormatException(where + ": the header declares " + header.describe()
-                    + ", beyond the limit of " + maxBytes + " bytes of array data (see NpzLimits)");
+        if (header.memoryBytes() > budget) {
+            throw new NpyFormatException(where + ": the header declares " + header.describe() + ", "
+                    + header.memoryBytes() + " bytes in memory, beyond the limit of " + limit
+                    + " bytes of array data" + (budget < limit ? " (" + budget + " left after the earlier entries)" : "")
+                    + " (see NpzLimits)");
         }
         NpyDescr descr = header.descr;
         int itemSize = descr.itemSize;

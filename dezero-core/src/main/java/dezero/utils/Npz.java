@@ -100,7 +100,7 @@ public final class Npz {
                 ZipEntry entry = nextEntry(entries, source);
                 String where = source + ": entry '" + entry.getName() + "'";
                 String key = keyOf(entry.getName(), where, arrays);
-                NdArray a = readEntry(zip, entry, fileSize, where, budget);
+                NdArray a = readEntry(zip, entry, fileSize, where, budget, limits.maxTotalBytes());
                 budget -= (long) a.size() * a.dtype().itemSize();
                 arrays.put(key, a);
             }
@@ -116,8 +116,8 @@ public final class Npz {
         }
     }
 
-    private static NdArray readEntry(ZipFile zip, ZipEntry entry, long fileSize, String where, long budget)
-            throws IOException {
+    private static NdArray readEntry(ZipFile zip, ZipEntry entry, long fileSize, String where, long budget,
+            long limit) throws IOException {
         long compressed = entry.getCompressedSize();
         if (compressed < 0 || compressed > fileSize) {
             throw new NpyFormatException(where + ": corrupt zip: the entry claims " + compressed
@@ -132,7 +132,7 @@ public final class Npz {
                 throw new NpyFormatException(where + ": corrupt entry: the zip directory says " + entry.getSize()
                         + " bytes but the .npy header implies " + total + " (" + header.describe() + ")");
             }
-            NdArray a = NpyData.read(in, header, where, Math.max(0, maxSize - header.preambleBytes), budget);
+            NdArray a = NpyData.read(in, header, where, Math.max(0, maxSize - header.preambleBytes), budget, limit);
             requireEnd(in, where, total);
             if (entry.getCrc() >= 0 && in.getChecksum().getValue() != entry.getCrc()) {
                 throw new NpyFormatException(where + ": corrupt entry: CRC-32 mismatch");
@@ -144,8 +144,8 @@ public final class Npz {
     }
 
     /**
-     * Loads every array of a {@code .npz} read from {@code in} (not closed). Prefer {@link
-     * #load(Path)}: a file's central directory gives tighter size bounds and catches truncation.
+     * Loads every array of a {@code .npz} read from {@code in}, which is read to its end (and not
+     * closed). Prefer {@link #load(Path)}: a file's central directory gives tighter size bounds.
      */
     public static Map<String, NdArray> load(InputStream in) throws IOException {
         return load(in, NpzLimits.DEFAULT);
@@ -166,23 +166,33 @@ public final class Npz {
         }
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         long budget = limits.maxTotalBytes();
-        ZipInputStream zip = new ZipInputStream(peek);
+        ZipEndWatcher watcher = new ZipEndWatcher(peek);
+        ZipInputStream zip = new ZipInputStream(watcher);
+        String where = source;
         try {
             for (ZipEntry entry = nextEntry(zip, source); entry != null; entry = nextEntry(zip, source)) {
-                String where = source + ": entry '" + entry.getName() + "'";
+                where = source + ": entry '" + entry.getName() + "'";
                 if (arrays.size() >= limits.maxEntries()) {
                     throw new NpyFormatException(where + ": more entries than the limit of " + limits.maxEntries()
                             + " (see NpzLimits)");
                 }
                 String key = keyOf(entry.getName(), where, arrays);
                 NpyHeader header = NpyHeader.read(zip, where);
-                NdArray a = NpyData.read(zip, header, where, -1, budget);
+                NdArray a = NpyData.read(zip, header, where, -1, budget, limits.maxTotalBytes());
                 requireEnd(zip, where, header.preambleBytes + header.dataBytes());
-                budget -= header.dataBytes();
+                budget -= header.memoryBytes();
                 arrays.put(key, a);
+                watcher.entryDone();
+            }
+            where = source;
+            // ZipInputStream stops at the central directory, or silently at the end of a stream cut
+            // between two entries: only the end-of-central-directory record tells them apart
+            if (!watcher.drainAndCheck()) {
+                throw new NpyFormatException(source + ": truncated archive: it ends without the zip"
+                        + " end-of-central-directory record (" + arrays.size() + " entries read)");
             }
         } catch (ZipException | EOFException e) {
-            throw new NpyFormatException(source + ": corrupt or truncated zip data (" + reason(e) + ")", e);
+            throw new NpyFormatException(where + ": corrupt or truncated zip data (" + reason(e) + ")", e);
         }
         return arrays;
     }

@@ -11,8 +11,9 @@ package dezero.utils;
  * Map<String, NdArray> w = Npz.load(Path.of("model.npz"), new NpzLimits(64L << 20, 100));
  * }</pre>
  *
- * @param maxTotalBytes the most bytes of array data (summed over all entries of one archive,
- *                      or of the one array of a {@code .npy}); at least 0
+ * @param maxTotalBytes the most bytes the loaded arrays may take in memory (summed over all
+ *                      entries of one archive, or the one array of a {@code .npy}; an int8 array
+ *                      counts 8 bytes an element, as it loads as int64); at least 0
  * @param maxEntries    the most entries one archive may have; at least 0
  */
 public record NpzLimits(long maxTotalBytes, int maxEntries) {

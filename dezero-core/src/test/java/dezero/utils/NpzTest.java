@@ -122,7 +122,7 @@ class NpzTest {
     }
 
     @Test
-    void equalArraysGiveByteIdenticalFiles() throws IOException, InterruptedException {
+    void equalArraysGiveByteIdenticalFiles() throws IOException {
         Map<String, NdArray> arrays = Map.of("l0/W", NdArray.ones(DType.FLOAT32, 4, 4));
         Path a = dir.resolve("a.npz");
         Path b = dir.resolve("b.npz");
