@@ -171,4 +171,10 @@ public class DataLoader implements Iterable<Batch> {
     public int dataSize() {
         return dataSize;
     }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + dataset + ", batchSize=" + batchSize + ", shuffle=" + shuffle
+                + ", " + maxIter + " batches per epoch)";
+    }
 }

@@ -25,7 +25,7 @@ import java.util.zip.ZipException;
  *
  * @param file the file read, for messages
  * @param dims the sizes from the header
- * @param data the array's bytes (unsigned values 0..255 stored as Java bytes)
+ * @param data the array's bytes (unsigned values 0..255 stored as Java bytes; shared, not copied)
  */
 public record IdxFile(Path file, int[] dims, byte[] data) {
     /** The magic number of a 1-d unsigned-byte IDX file (MNIST labels). */

@@ -7,6 +7,27 @@ package dezero.datasets;
  * the batch walks through its own stretch of the series, one step per iteration, and an RNN fed
  * batch after batch sees every row's sequence in order.
  *
+ * <p>Truncated backpropagation through time as in step 60, sketched ({@code model} is a recurrent
+ * model with a state to reset, {@code optimizer} one of {@code dezero.optimizers}):
+ * <pre>{@code
+ * var loader = new SeqDataLoader(new SinCurve(true), 30);
+ * for (int epoch = 0; epoch < 100; epoch++) {
+ *     model.resetState();
+ *     Variable loss = Variable.of(0.0);
+ *     int count = 0;
+ *     for (Batch b : loader) {
+ *         Variable y = model.forward(new Variable(b.x()));
+ *         loss = loss.add(F.meanSquaredError(y, new Variable(b.t())));
+ *         if (++count % 30 == 0 || count == loader.maxIter()) {
+ *             model.cleargrads();
+ *             loss.backward();
+ *             loss.unchainBackward();       // cut the graph: the next stretch starts here
+ *             optimizer.update();
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
  * <pre>{@code
  * jshell> var loader = new SeqDataLoader(new SinCurve(true), 3);    // 999 examples, jump 333
  * jshell> loader.next().x().flatten()                              // examples 0, 333, 666
