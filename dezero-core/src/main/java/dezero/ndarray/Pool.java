@@ -67,49 +67,69 @@ final class Pool {
     static void max(double[] x, Geometry p, int lo, int hi, double[] y, long[] idx) {
         final int kh = p.g.kh, kw = p.g.kw, sh = p.g.sh, sw = p.g.sw, ph = p.g.ph, pw = p.g.pw;
         final int h = p.h, w = p.w, oh = p.oh, ow = p.ow;
+        // output columns whose windows lie inside the image horizontally
+        final int inLo = Math.min(ow, (pw + sw - 1) / sw);
+        final int inHi = Math.max(inLo, Math.min(ow, Math.floorDiv(w - kw + pw, sw) + 1));
         for (int pl = lo; pl < hi; pl++) {
             int xo = pl * h * w;
-            int o = pl * oh * ow;
             for (int oy = 0; oy < oh; oy++) {
                 int iy0 = oy * sh - ph;
-                boolean rowsInside = iy0 >= 0 && iy0 + kh <= h;
-                for (int ox = 0; ox < ow; ox++, o++) {
-                    int ix0 = ox * sw - pw;
-                    double best;
-                    int at = 0;
-                    if (rowsInside && ix0 >= 0 && ix0 + kw <= w) {
-                        // the whole window is inside the image: no padding taps
-                        int base = xo + iy0 * w + ix0;
-                        best = x[base];
-                        for (int i = 0, t = 0; i < kh; i++) {
-                            for (int j = 0, r = base + i * w; j < kw; j++, t++) {
-                                double v = x[r + j];
-                                if (v > best || (v != v && best == best)) {
-                                    best = v;
-                                    at = t;
-                                }
-                            }
+                int o = (pl * oh + oy) * ow;
+                if (iy0 < 0 || iy0 + kh > h) {
+                    maxWithPadding(x, p, xo, oy, 0, ow, y, idx, o);
+                    continue;
+                }
+                maxWithPadding(x, p, xo, oy, 0, inLo, y, idx, o);
+                maxWithPadding(x, p, xo, oy, inHi, ow, y, idx, o);
+                // windows inside the image: one pass over the output row per tap (long, simple loops)
+                int first = xo + iy0 * w + inLo * sw - pw;
+                for (int ox = inLo, s = first; ox < inHi; ox++, s += sw) {
+                    y[o + ox] = x[s];
+                    idx[o + ox] = 0;
+                }
+                for (int i = 0, t = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++, t++) {
+                        if (t == 0) {
+                            continue;
                         }
-                    } else {
-                        best = 0;
-                        for (int i = 0, t = 0; i < kh; i++) {
-                            int iy = iy0 + i;
-                            boolean rowInside = iy >= 0 && iy < h;
-                            for (int j = 0; j < kw; j++, t++) {
-                                int ix = ix0 + j;
-                                double v = rowInside && ix >= 0 && ix < w ? x[xo + iy * w + ix] : 0;
-                                // the first tap, a larger value, or the first NaN (np.max/np.argmax semantics)
-                                if (t == 0 || v > best || (v != v && best == best)) {
-                                    best = v;
-                                    at = t;
-                                }
+                        for (int ox = inLo, s = first + i * w + j; ox < inHi; ox++, s += sw) {
+                            double v = x[s];
+                            double best = y[o + ox];
+                            // a larger value, or the first NaN (np.max / np.argmax semantics)
+                            if (v > best || (v != v && best == best)) {
+                                y[o + ox] = v;
+                                idx[o + ox] = t;
                             }
                         }
                     }
-                    y[o] = best;
-                    idx[o] = at;
                 }
             }
+        }
+    }
+
+    /** Max pooling of output columns [ox0, ox1) of output row oy, with padding taps read as 0. */
+    private static void maxWithPadding(double[] x, Geometry p, int xo, int oy, int ox0, int ox1, double[] y,
+                                       long[] idx, int o) {
+        ConvWindow g = p.g;
+        int iy0 = oy * g.sh - g.ph;
+        for (int ox = ox0; ox < ox1; ox++) {
+            int ix0 = ox * g.sw - g.pw;
+            double best = 0;
+            int at = 0;
+            for (int i = 0, t = 0; i < g.kh; i++) {
+                int iy = iy0 + i;
+                boolean rowInside = iy >= 0 && iy < p.h;
+                for (int j = 0; j < g.kw; j++, t++) {
+                    int ix = ix0 + j;
+                    double v = rowInside && ix >= 0 && ix < p.w ? x[xo + iy * p.w + ix] : 0;
+                    if (t == 0 || v > best || (v != v && best == best)) {
+                        best = v;
+                        at = t;
+                    }
+                }
+            }
+            y[o + ox] = best;
+            idx[o + ox] = at;
         }
     }
 
@@ -188,49 +208,69 @@ final class Pool {
     static void max(float[] x, Geometry p, int lo, int hi, float[] y, long[] idx) {
         final int kh = p.g.kh, kw = p.g.kw, sh = p.g.sh, sw = p.g.sw, ph = p.g.ph, pw = p.g.pw;
         final int h = p.h, w = p.w, oh = p.oh, ow = p.ow;
+        // output columns whose windows lie inside the image horizontally
+        final int inLo = Math.min(ow, (pw + sw - 1) / sw);
+        final int inHi = Math.max(inLo, Math.min(ow, Math.floorDiv(w - kw + pw, sw) + 1));
         for (int pl = lo; pl < hi; pl++) {
             int xo = pl * h * w;
-            int o = pl * oh * ow;
             for (int oy = 0; oy < oh; oy++) {
                 int iy0 = oy * sh - ph;
-                boolean rowsInside = iy0 >= 0 && iy0 + kh <= h;
-                for (int ox = 0; ox < ow; ox++, o++) {
-                    int ix0 = ox * sw - pw;
-                    float best;
-                    int at = 0;
-                    if (rowsInside && ix0 >= 0 && ix0 + kw <= w) {
-                        // the whole window is inside the image: no padding taps
-                        int base = xo + iy0 * w + ix0;
-                        best = x[base];
-                        for (int i = 0, t = 0; i < kh; i++) {
-                            for (int j = 0, r = base + i * w; j < kw; j++, t++) {
-                                float v = x[r + j];
-                                if (v > best || (v != v && best == best)) {
-                                    best = v;
-                                    at = t;
-                                }
-                            }
+                int o = (pl * oh + oy) * ow;
+                if (iy0 < 0 || iy0 + kh > h) {
+                    maxWithPadding(x, p, xo, oy, 0, ow, y, idx, o);
+                    continue;
+                }
+                maxWithPadding(x, p, xo, oy, 0, inLo, y, idx, o);
+                maxWithPadding(x, p, xo, oy, inHi, ow, y, idx, o);
+                // windows inside the image: one pass over the output row per tap (long, simple loops)
+                int first = xo + iy0 * w + inLo * sw - pw;
+                for (int ox = inLo, s = first; ox < inHi; ox++, s += sw) {
+                    y[o + ox] = x[s];
+                    idx[o + ox] = 0;
+                }
+                for (int i = 0, t = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++, t++) {
+                        if (t == 0) {
+                            continue;
                         }
-                    } else {
-                        best = 0;
-                        for (int i = 0, t = 0; i < kh; i++) {
-                            int iy = iy0 + i;
-                            boolean rowInside = iy >= 0 && iy < h;
-                            for (int j = 0; j < kw; j++, t++) {
-                                int ix = ix0 + j;
-                                float v = rowInside && ix >= 0 && ix < w ? x[xo + iy * w + ix] : 0;
-                                // the first tap, a larger value, or the first NaN (np.max/np.argmax semantics)
-                                if (t == 0 || v > best || (v != v && best == best)) {
-                                    best = v;
-                                    at = t;
-                                }
+                        for (int ox = inLo, s = first + i * w + j; ox < inHi; ox++, s += sw) {
+                            float v = x[s];
+                            float best = y[o + ox];
+                            // a larger value, or the first NaN (np.max / np.argmax semantics)
+                            if (v > best || (v != v && best == best)) {
+                                y[o + ox] = v;
+                                idx[o + ox] = t;
                             }
                         }
                     }
-                    y[o] = best;
-                    idx[o] = at;
                 }
             }
+        }
+    }
+
+    /** Max pooling of output columns [ox0, ox1) of output row oy, with padding taps read as 0. */
+    private static void maxWithPadding(float[] x, Geometry p, int xo, int oy, int ox0, int ox1, float[] y,
+                                       long[] idx, int o) {
+        ConvWindow g = p.g;
+        int iy0 = oy * g.sh - g.ph;
+        for (int ox = ox0; ox < ox1; ox++) {
+            int ix0 = ox * g.sw - g.pw;
+            float best = 0;
+            int at = 0;
+            for (int i = 0, t = 0; i < g.kh; i++) {
+                int iy = iy0 + i;
+                boolean rowInside = iy >= 0 && iy < p.h;
+                for (int j = 0; j < g.kw; j++, t++) {
+                    int ix = ix0 + j;
+                    float v = rowInside && ix >= 0 && ix < p.w ? x[xo + iy * p.w + ix] : 0;
+                    if (t == 0 || v > best || (v != v && best == best)) {
+                        best = v;
+                        at = t;
+                    }
+                }
+            }
+            y[o + ox] = best;
+            idx[o + ox] = at;
         }
     }
 
