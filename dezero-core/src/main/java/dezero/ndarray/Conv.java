@@ -33,12 +33,13 @@ public final class Conv {
     static final long PARALLEL_WORK = 1L << 20;
     private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    /** Runs {@code body(lo, hi)} over {@code [0, n)}, split into one chunk per core when the work is large. */
+    /** A half-open range {@code [lo, hi)} of batch items (images or planes) to process. */
     @FunctionalInterface
     interface Range {
         void run(int lo, int hi);
     }
 
+    /** How many chunks to split {@code n} items into: one per core when the total work is large, else 1. */
     static int chunks(int n, long workPerItem) {
         if (n < 2 || THREADS == 1 || (double) n * workPerItem < PARALLEL_WORK) {
             return 1;
@@ -46,6 +47,7 @@ public final class Conv {
         return Math.min(n, THREADS);
     }
 
+    /** Runs {@code body} over {@code [0, n)} split into {@code chunks} contiguous ranges, in parallel when more than one. */
     static void forChunks(int n, int chunks, Range body) {
         if (chunks <= 1) {
             body.run(0, n);
