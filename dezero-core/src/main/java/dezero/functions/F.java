@@ -404,6 +404,7 @@ public final class F {
         return conv2dSimple(x, w, b, convPair(stride), convPair(pad));
     }
 
+    /** {@link #conv2dSimple(Variable, Variable, Variable, int, int)} with (h, w) pairs. */
     public static Variable conv2dSimple(Variable x, Variable w, Variable b, int[] stride, int[] pad) {
         int[] xs = x.shape();
         int[] ws = w.shape();
@@ -436,6 +437,7 @@ public final class F {
         return deconv2d(x, w, b, convPair(stride), convPair(pad), outSize);
     }
 
+    /** {@link #deconv2d(Variable, Variable, Variable, int, int, int[])} with (h, w) pairs. */
     public static Variable deconv2d(Variable x, Variable w, Variable b, int[] stride, int[] pad, int[] outSize) {
         Deconv2d f = new Deconv2d(stride, pad, outSize);
         return b == null ? f.apply(x, w) : f.apply(x, w, b);
@@ -460,6 +462,7 @@ public final class F {
         return pooling(x, convPair(kernel), convPair(stride), convPair(pad));
     }
 
+    /** Max pooling with (h, w) pairs, e.g. a (2, 3) window. */
     public static Variable pooling(Variable x, int[] kernel, int[] stride, int[] pad) {
         return new Pooling(dezero.ndarray.ConvWindow.of("pooling", kernel, stride, pad)).apply(x);
     }
@@ -469,6 +472,7 @@ public final class F {
         return poolingSimple(x, convPair(kernel), convPair(stride), convPair(pad));
     }
 
+    /** {@link #poolingSimple(Variable, int, int, int)} with (h, w) pairs. */
     public static Variable poolingSimple(Variable x, int[] kernel, int[] stride, int[] pad) {
         dezero.ndarray.ConvWindow g = dezero.ndarray.ConvWindow.of("pooling_simple", kernel, stride, pad);
         int[] xs = x.shape();
@@ -487,6 +491,7 @@ public final class F {
         return averagePooling(x, convPair(kernel), convPair(stride), convPair(pad));
     }
 
+    /** Average pooling with (h, w) pairs; any kernel shape works forwards and backwards. */
     public static Variable averagePooling(Variable x, int[] kernel, int[] stride, int[] pad) {
         return new AveragePooling(dezero.ndarray.ConvWindow.of("average_pooling", kernel, stride, pad)).apply(x);
     }
@@ -499,6 +504,7 @@ public final class F {
         return im2col(x, convPair(kernel), convPair(stride), convPair(pad), toMatrix);
     }
 
+    /** {@link #im2col(Variable, int, int, int, boolean)} with (h, w) pairs. */
     public static Variable im2col(Variable x, int[] kernel, int[] stride, int[] pad, boolean toMatrix) {
         return new Im2col(dezero.ndarray.ConvWindow.of("im2col", kernel, stride, pad), toMatrix).apply(x);
     }
@@ -508,6 +514,7 @@ public final class F {
         return col2im(col, imageShape, convPair(kernel), convPair(stride), convPair(pad), toMatrix);
     }
 
+    /** {@link #col2im(Variable, int[], int, int, int, boolean)} with (h, w) pairs. */
     public static Variable col2im(Variable col, int[] imageShape, int[] kernel, int[] stride, int[] pad,
                                   boolean toMatrix) {
         return new Col2im(imageShape, dezero.ndarray.ConvWindow.of("col2im", kernel, stride, pad), toMatrix).apply(col);
