@@ -102,7 +102,7 @@ public final class Conv {
         g.requireFits(op, h, w, "x " + Shapes.str(s));
         int oh = g.outHeight(h), ow = g.outWidth(w);
         int taps = c * g.kh * g.kw, pos = oh * ow;
-        int per = taps * pos;
+        int per = Math.multiplyExact(taps, pos);
         Object col = Elementwise.alloc(t, Math.multiplyExact(n, per));
         int rowStride = toMatrix ? 1 : pos;
         int posStride = toMatrix ? taps : 1;
@@ -142,7 +142,7 @@ public final class Conv {
             throw new IllegalArgumentException(op + ": col has shape " + Shapes.str(col.shape) + " but an image of shape "
                     + Shapes.str(imageShape) + " with " + g + " needs " + Shapes.str(want));
         }
-        int per = taps * pos;
+        int per = Math.multiplyExact(taps, pos);
         int rowStride = toMatrix ? 1 : pos;
         int posStride = toMatrix ? taps : 1;
         int plane = c * h * w;
@@ -184,10 +184,10 @@ public final class Conv {
         int n = xs[0], c = xs[1], h = xs[2], wd = xs[3], oc = ws[0];
         int oh = g.outHeight(h), ow = g.outWidth(wd);
         int taps = c * g.kh * g.kw, pos = oh * ow;
-        Object y = Elementwise.alloc(t, Math.multiplyExact(n, oc * pos));
+        Object y = Elementwise.alloc(t, Math.multiplyExact(n, Math.multiplyExact(oc, pos)));
         Kernel k = Kernels.get();
         forChunks(n, chunks(n, (long) oc * taps * pos), (lo, hi) -> {
-            Object col = Elementwise.alloc(t, taps * pos);
+            Object col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
             for (int i = lo; i < hi; i++) {
                 int yOff = i * oc * pos;
                 if (t == DType.FLOAT64) {
@@ -246,7 +246,7 @@ public final class Conv {
         Object y = Elementwise.alloc(t, Math.multiplyExact(n, plane));
         Kernel k = Kernels.get();
         forChunks(n, chunks(n, (long) c * taps * pos), (lo, hi) -> {
-            Object col = Elementwise.alloc(t, taps * pos);
+            Object col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
             for (int i = lo; i < hi; i++) {
                 int yOff = i * plane;
                 if (t == DType.FLOAT64) {
@@ -291,7 +291,7 @@ public final class Conv {
         forChunks(parts, parts, (p0, p1) -> {
             for (int part = p0; part < p1; part++) {
                 int lo = (int) ((long) part * n / parts), hi = (int) ((long) (part + 1) * n / parts);
-                Object col = Elementwise.alloc(t, taps * pos);
+                Object col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
                 Object tmp = Elementwise.alloc(t, size);
                 Object acc = Elementwise.alloc(t, size);
                 for (int i = lo; i < hi; i++) {
