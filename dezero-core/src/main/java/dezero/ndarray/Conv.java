@@ -177,7 +177,7 @@ public final class Conv {
                     + "; W is (OC, C, KH, KW))");
         }
         requireBias(op, b, ws[0], shapes);
-        ConvWindow g = ConvWindow.of(op, ws[2], ws[3], sh, sw, ph, pw);
+        ConvWindow g = ConvWindow.of(op, shapes, ws[2], ws[3], sh, sw, ph, pw);
         g.requireFits(op, xs[2], xs[3], shapes);
         DType t = floatType(op, x, w, b);
         NdArray xt = as(x, t), wt = as(w, t), bt = as(b, t);
@@ -223,7 +223,7 @@ public final class Conv {
                     + "; W is (C, OC, KH, KW))");
         }
         requireBias(op, b, ws[1], shapes);
-        ConvWindow g = ConvWindow.of(op, ws[2], ws[3], sh, sw, ph, pw);
+        ConvWindow g = ConvWindow.of(op, shapes, ws[2], ws[3], sh, sw, ph, pw);
         int n = xs[0], c = xs[1], h = xs[2], wd = xs[3], oc = ws[1];
         int outH, outW;
         if (outSize == null) {
