@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -23,14 +24,19 @@ final class Backprop {
         }
         PriorityQueue<Function> queue = new PriorityQueue<>((a, b) -> Integer.compare(b.generation(), a.generation()));
         Set<Function> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        // A function references its output only weakly, and once the consumer that held that output
+        // has run (and the caller has dropped the root), nothing else may: the queue keeps each
+        // queued function's output, which carries its gradient, strongly reachable until it runs.
+        Map<Function, Variable> outputs = new IdentityHashMap<>();
         queue.add(start);
         seen.add(start);
+        outputs.put(start, root);
         try (Config.Scope scope = Config.enableBackprop(createGraph)) {
             while (!queue.isEmpty()) {
                 Function f = queue.poll();
-                Variable out = f.output();
-                if (out == null || out.grad() == null) {
-                    continue; // the output was dropped or received no gradient: nothing flows through f
+                Variable out = outputs.remove(f);
+                if (out.grad() == null) {
+                    continue; // the output received no gradient: nothing flows through f
                 }
                 Variable[] gxs = f.runBackward(out.grad());
                 Variable[] xs = f.inputsInternal();
@@ -49,6 +55,7 @@ final class Backprop {
                     Function c = x.creator();
                     if (c != null && seen.add(c)) {
                         queue.add(c);
+                        outputs.put(c, x);
                     }
                 }
                 if (!retainGrad) {

@@ -14,7 +14,7 @@ import dezero.ndarray.NdArray;
  * {@code gW = Conv2dGradW(gy, x)}, {@code gb = sum(gy, axes 0, 2, 3)}.
  *
  * <pre>{@code
- * jshell> F.deconv2d(x, w, b, 2, 1).shape()       // x (1, 2, 3, 3), W (2, 3, 3, 3)
+ * jshell> F.deconv2d(x, w, b, 2, 1, null).shape()   // x (1, 2, 3, 3), W (2, 3, 3, 3)
  * $1 ==> int[4] { 1, 3, 5, 5 }
  * }</pre>
  */

@@ -553,6 +553,7 @@ public final class F {
         return conv2dSimple(x, w, b, convPair(stride), convPair(pad));
     }
 
+    /** {@link #conv2dSimple(Variable, Variable, Variable, int, int)} with (h, w) pairs. */
     public static Variable conv2dSimple(Variable x, Variable w, Variable b, int[] stride, int[] pad) {
         int[] xs = x.shape();
         int[] ws = w.shape();
@@ -560,7 +561,8 @@ public final class F {
             throw new IllegalArgumentException("conv2d_simple: x and W must be 4-d, got shapes "
                     + dezero.ndarray.Shapes.str(xs) + " and " + dezero.ndarray.Shapes.str(ws));
         }
-        dezero.ndarray.ConvWindow g = dezero.ndarray.ConvWindow.of("conv2d_simple", new int[] {ws[2], ws[3]}, stride, pad);
+        dezero.ndarray.ConvWindow g = dezero.ndarray.ConvWindow.of("conv2d_simple", operands("x", x),
+                new int[] {ws[2], ws[3]}, stride, pad);
         Variable col = new Im2col(g, true).apply(x);
         Variable y = linear(col, transpose(reshape(w, ws[0], -1)), b);
         return transpose(reshape(y, xs[0], g.outHeight(xs[2]), g.outWidth(xs[3]), ws[0]), 0, 3, 1, 2);
@@ -585,6 +587,7 @@ public final class F {
         return deconv2d(x, w, b, convPair(stride), convPair(pad), outSize);
     }
 
+    /** {@link #deconv2d(Variable, Variable, Variable, int, int, int[])} with (h, w) pairs. */
     public static Variable deconv2d(Variable x, Variable w, Variable b, int[] stride, int[] pad, int[] outSize) {
         Deconv2d f = new Deconv2d(stride, pad, outSize);
         return b == null ? f.apply(x, w) : f.apply(x, w, b);
@@ -609,8 +612,9 @@ public final class F {
         return pooling(x, convPair(kernel), convPair(stride), convPair(pad));
     }
 
+    /** Max pooling with (h, w) pairs, e.g. a (2, 3) window. */
     public static Variable pooling(Variable x, int[] kernel, int[] stride, int[] pad) {
-        return new Pooling(dezero.ndarray.ConvWindow.of("pooling", kernel, stride, pad)).apply(x);
+        return new Pooling(dezero.ndarray.ConvWindow.of("pooling", operands("x", x), kernel, stride, pad)).apply(x);
     }
 
     /** The book's max pooling from im2col and {@link #max}: the gradient goes to every tied maximum. */
@@ -618,8 +622,10 @@ public final class F {
         return poolingSimple(x, convPair(kernel), convPair(stride), convPair(pad));
     }
 
+    /** {@link #poolingSimple(Variable, int, int, int)} with (h, w) pairs. */
     public static Variable poolingSimple(Variable x, int[] kernel, int[] stride, int[] pad) {
-        dezero.ndarray.ConvWindow g = dezero.ndarray.ConvWindow.of("pooling_simple", kernel, stride, pad);
+        dezero.ndarray.ConvWindow g = dezero.ndarray.ConvWindow.of("pooling_simple", operands("x", x), kernel, stride,
+                pad);
         int[] xs = x.shape();
         Variable col = reshape(new Im2col(g, true).apply(x), -1, g.kh * g.kw);
         Variable y = max(col, 1);
@@ -636,8 +642,10 @@ public final class F {
         return averagePooling(x, convPair(kernel), convPair(stride), convPair(pad));
     }
 
+    /** Average pooling with (h, w) pairs; any kernel shape works forwards and backwards. */
     public static Variable averagePooling(Variable x, int[] kernel, int[] stride, int[] pad) {
-        return new AveragePooling(dezero.ndarray.ConvWindow.of("average_pooling", kernel, stride, pad)).apply(x);
+        dezero.ndarray.ConvWindow g = dezero.ndarray.ConvWindow.of("average_pooling", operands("x", x), kernel, stride, pad);
+        return new AveragePooling(g).apply(x);
     }
 
     /**
@@ -648,8 +656,10 @@ public final class F {
         return im2col(x, convPair(kernel), convPair(stride), convPair(pad), toMatrix);
     }
 
+    /** {@link #im2col(Variable, int, int, int, boolean)} with (h, w) pairs. */
     public static Variable im2col(Variable x, int[] kernel, int[] stride, int[] pad, boolean toMatrix) {
-        return new Im2col(dezero.ndarray.ConvWindow.of("im2col", kernel, stride, pad), toMatrix).apply(x);
+        dezero.ndarray.ConvWindow g = dezero.ndarray.ConvWindow.of("im2col", operands("x", x), kernel, stride, pad);
+        return new Im2col(g, toMatrix).apply(x);
     }
 
     /** Sums patches back onto an image of {@code imageShape} (N, C, H, W): the adjoint of {@link #im2col}. */
@@ -657,9 +667,16 @@ public final class F {
         return col2im(col, imageShape, convPair(kernel), convPair(stride), convPair(pad), toMatrix);
     }
 
+    /** {@link #col2im(Variable, int[], int, int, int, boolean)} with (h, w) pairs. */
     public static Variable col2im(Variable col, int[] imageShape, int[] kernel, int[] stride, int[] pad,
                                   boolean toMatrix) {
-        return new Col2im(imageShape, dezero.ndarray.ConvWindow.of("col2im", kernel, stride, pad), toMatrix).apply(col);
+        dezero.ndarray.ConvWindow g = dezero.ndarray.ConvWindow.of("col2im", operands("col", col), kernel, stride, pad);
+        return new Col2im(imageShape, g, toMatrix).apply(col);
+    }
+
+    /** "x (2, 3, 5, 5)": the operand named in a convolution's error messages. */
+    private static String operands(String name, Variable v) {
+        return name + " " + dezero.ndarray.Shapes.str(v.shape());
     }
 
     private static int[] convPair(int v) {

@@ -33,12 +33,13 @@ public final class Conv {
     static final long PARALLEL_WORK = 1L << 20;
     private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    /** Runs {@code body(lo, hi)} over {@code [0, n)}, split into one chunk per core when the work is large. */
+    /** A half-open range {@code [lo, hi)} of batch items (images or planes) to process. */
     @FunctionalInterface
     interface Range {
         void run(int lo, int hi);
     }
 
+    /** How many chunks to split {@code n} items into: one per core when the total work is large, else 1. */
     static int chunks(int n, long workPerItem) {
         if (n < 2 || THREADS == 1 || (double) n * workPerItem < PARALLEL_WORK) {
             return 1;
@@ -46,6 +47,7 @@ public final class Conv {
         return Math.min(n, THREADS);
     }
 
+    /** Runs {@code body} over {@code [0, n)} split into {@code chunks} contiguous ranges, in parallel when more than one. */
     static void forChunks(int n, int chunks, Range body) {
         if (chunks <= 1) {
             body.run(0, n);
@@ -100,7 +102,7 @@ public final class Conv {
         g.requireFits(op, h, w, "x " + Shapes.str(s));
         int oh = g.outHeight(h), ow = g.outWidth(w);
         int taps = c * g.kh * g.kw, pos = oh * ow;
-        int per = taps * pos;
+        int per = Math.multiplyExact(taps, pos);
         Object col = Elementwise.alloc(t, Math.multiplyExact(n, per));
         int rowStride = toMatrix ? 1 : pos;
         int posStride = toMatrix ? taps : 1;
@@ -140,7 +142,7 @@ public final class Conv {
             throw new IllegalArgumentException(op + ": col has shape " + Shapes.str(col.shape) + " but an image of shape "
                     + Shapes.str(imageShape) + " with " + g + " needs " + Shapes.str(want));
         }
-        int per = taps * pos;
+        int per = Math.multiplyExact(taps, pos);
         int rowStride = toMatrix ? 1 : pos;
         int posStride = toMatrix ? taps : 1;
         int plane = c * h * w;
@@ -175,17 +177,17 @@ public final class Conv {
                     + "; W is (OC, C, KH, KW))");
         }
         requireBias(op, b, ws[0], shapes);
-        ConvWindow g = ConvWindow.of(op, ws[2], ws[3], sh, sw, ph, pw);
+        ConvWindow g = ConvWindow.of(op, shapes, ws[2], ws[3], sh, sw, ph, pw);
         g.requireFits(op, xs[2], xs[3], shapes);
         DType t = floatType(op, x, w, b);
         NdArray xt = as(x, t), wt = as(w, t), bt = as(b, t);
         int n = xs[0], c = xs[1], h = xs[2], wd = xs[3], oc = ws[0];
         int oh = g.outHeight(h), ow = g.outWidth(wd);
         int taps = c * g.kh * g.kw, pos = oh * ow;
-        Object y = Elementwise.alloc(t, Math.multiplyExact(n, oc * pos));
+        Object y = Elementwise.alloc(t, Math.multiplyExact(n, Math.multiplyExact(oc, pos)));
         Kernel k = Kernels.get();
         forChunks(n, chunks(n, (long) oc * taps * pos), (lo, hi) -> {
-            Object col = Elementwise.alloc(t, taps * pos);
+            Object col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
             for (int i = lo; i < hi; i++) {
                 int yOff = i * oc * pos;
                 if (t == DType.FLOAT64) {
@@ -221,7 +223,7 @@ public final class Conv {
                     + "; W is (C, OC, KH, KW))");
         }
         requireBias(op, b, ws[1], shapes);
-        ConvWindow g = ConvWindow.of(op, ws[2], ws[3], sh, sw, ph, pw);
+        ConvWindow g = ConvWindow.of(op, shapes, ws[2], ws[3], sh, sw, ph, pw);
         int n = xs[0], c = xs[1], h = xs[2], wd = xs[3], oc = ws[1];
         int outH, outW;
         if (outSize == null) {
@@ -244,7 +246,7 @@ public final class Conv {
         Object y = Elementwise.alloc(t, Math.multiplyExact(n, plane));
         Kernel k = Kernels.get();
         forChunks(n, chunks(n, (long) c * taps * pos), (lo, hi) -> {
-            Object col = Elementwise.alloc(t, taps * pos);
+            Object col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
             for (int i = lo; i < hi; i++) {
                 int yOff = i * plane;
                 if (t == DType.FLOAT64) {
@@ -289,7 +291,7 @@ public final class Conv {
         forChunks(parts, parts, (p0, p1) -> {
             for (int part = p0; part < p1; part++) {
                 int lo = (int) ((long) part * n / parts), hi = (int) ((long) (part + 1) * n / parts);
-                Object col = Elementwise.alloc(t, taps * pos);
+                Object col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
                 Object tmp = Elementwise.alloc(t, size);
                 Object acc = Elementwise.alloc(t, size);
                 for (int i = lo; i < hi; i++) {

@@ -36,24 +36,35 @@ public final class ConvWindow {
      * positive, paddings non-negative.
      */
     public static ConvWindow of(String op, int kh, int kw, int sh, int sw, int ph, int pw) {
+        return of(op, null, kh, kw, sh, sw, ph, pw);
+    }
+
+    /** As {@link #of(String, int, int, int, int, int, int)}; {@code operands} (e.g. "x (1, 2, 5, 5)") ends error messages. */
+    public static ConvWindow of(String op, String operands, int kh, int kw, int sh, int sw, int ph, int pw) {
+        String tail = operands == null ? "" : " (" + operands + ")";
         if (kh < 1 || kw < 1) {
-            throw new IllegalArgumentException(op + ": kernel size must be positive, got (" + kh + ", " + kw + ")");
+            throw new IllegalArgumentException(op + ": kernel size must be positive, got (" + kh + ", " + kw + ")" + tail);
         }
         if (sh < 1 || sw < 1) {
-            throw new IllegalArgumentException(op + ": stride must be positive, got (" + sh + ", " + sw + ")");
+            throw new IllegalArgumentException(op + ": stride must be positive, got (" + sh + ", " + sw + ")" + tail);
         }
         if (ph < 0 || pw < 0) {
-            throw new IllegalArgumentException(op + ": padding must be non-negative, got (" + ph + ", " + pw + ")");
+            throw new IllegalArgumentException(op + ": padding must be non-negative, got (" + ph + ", " + pw + ")" + tail);
         }
         return new ConvWindow(kh, kw, sh, sw, ph, pw);
     }
 
     /** A window from (h, w) pairs, each an {@code int[2]}. */
     public static ConvWindow of(String op, int[] kernel, int[] stride, int[] pad) {
+        return of(op, null, kernel, stride, pad);
+    }
+
+    /** A window from (h, w) pairs; {@code operands} (or null) ends error messages. */
+    public static ConvWindow of(String op, String operands, int[] kernel, int[] stride, int[] pad) {
         int[] k = pair(op, "kernel size", kernel);
         int[] s = pair(op, "stride", stride);
         int[] p = pair(op, "pad", pad);
-        return of(op, k[0], k[1], s[0], s[1], p[0], p[1]);
+        return of(op, operands, k[0], k[1], s[0], s[1], p[0], p[1]);
     }
 
     /** Checks that {@code v} is an (h, w) pair. */

@@ -55,80 +55,85 @@ final class Pool {
         }
     }
 
-    /** Flat input offset (within its plane) of tap {@code t} of the window at (oy, ox), or -1 in the padding. */
+    /** Flat offset (within its plane) of tap {@code t = i*KW + j} of the window at (oy, ox), or -1 in the padding. */
     private static int tapOffset(Geometry p, int oy, int ox, int t) {
         ConvWindow g = p.g;
-        int iy = oy * g.sh - g.ph + t / g.kw;
-        int ix = ox * g.sw - g.pw + t % g.kw;
+        int i = t / g.kw;
+        int iy = oy * g.sh - g.ph + i;
+        int ix = ox * g.sw - g.pw + t - i * g.kw;
         return iy < 0 || iy >= p.h || ix < 0 || ix >= p.w ? -1 : iy * p.w + ix;
     }
 
     static void max(double[] x, Geometry p, int lo, int hi, double[] y, long[] idx) {
-        ConvWindow g = p.g;
-        int taps = g.kh * g.kw;
+        final int kh = p.g.kh, kw = p.g.kw, sh = p.g.sh, sw = p.g.sw, ph = p.g.ph, pw = p.g.pw;
+        final int h = p.h, w = p.w, oh = p.oh, ow = p.ow;
+        // output columns whose windows lie inside the image horizontally
+        final int inLo = Math.min(ow, (pw + sw - 1) / sw);
+        final int inHi = Math.max(inLo, Math.min(ow, Math.floorDiv(w - kw + pw, sw) + 1));
         for (int pl = lo; pl < hi; pl++) {
-            int xo = pl * p.h * p.w;
-            int o = pl * p.oh * p.ow;
-            for (int oy = 0; oy < p.oh; oy++) {
-                for (int ox = 0; ox < p.ow; ox++, o++) {
-                    double best = 0;
-                    int at = 0;
-                    for (int t = 0; t < taps; t++) {
-                        int off = tapOffset(p, oy, ox, t);
-                        double v = off < 0 ? 0 : x[xo + off];
-                        if (t == 0 || v > best || (v != v && best == best)) {
-                            best = v;
-                            at = t;
+            int xo = pl * h * w;
+            for (int oy = 0; oy < oh; oy++) {
+                int iy0 = oy * sh - ph;
+                int o = (pl * oh + oy) * ow;
+                if (iy0 < 0 || iy0 + kh > h) {
+                    maxWithPadding(x, p, xo, oy, 0, ow, y, idx, o);
+                    continue;
+                }
+                maxWithPadding(x, p, xo, oy, 0, inLo, y, idx, o);
+                maxWithPadding(x, p, xo, oy, inHi, ow, y, idx, o);
+                // windows inside the image: one pass over the output row per tap (long, simple loops)
+                int first = xo + iy0 * w + inLo * sw - pw;
+                for (int ox = inLo, s = first; ox < inHi; ox++, s += sw) {
+                    y[o + ox] = x[s];
+                    idx[o + ox] = 0;
+                }
+                for (int i = 0, t = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++, t++) {
+                        if (t == 0) {
+                            continue;
+                        }
+                        for (int ox = inLo, s = first + i * w + j; ox < inHi; ox++, s += sw) {
+                            double v = x[s];
+                            double best = y[o + ox];
+                            // a larger value, or the first NaN (np.max / np.argmax semantics)
+                            if (v > best || (v != v && best == best)) {
+                                y[o + ox] = v;
+                                idx[o + ox] = t;
+                            }
                         }
                     }
-                    y[o] = best;
-                    idx[o] = at;
                 }
             }
         }
     }
 
-    static void max(float[] x, Geometry p, int lo, int hi, float[] y, long[] idx) {
+    /** Max pooling of output columns [ox0, ox1) of output row oy, with padding taps read as 0. */
+    private static void maxWithPadding(double[] x, Geometry p, int xo, int oy, int ox0, int ox1, double[] y,
+                                       long[] idx, int o) {
         ConvWindow g = p.g;
-        int taps = g.kh * g.kw;
-        for (int pl = lo; pl < hi; pl++) {
-            int xo = pl * p.h * p.w;
-            int o = pl * p.oh * p.ow;
-            for (int oy = 0; oy < p.oh; oy++) {
-                for (int ox = 0; ox < p.ow; ox++, o++) {
-                    float best = 0;
-                    int at = 0;
-                    for (int t = 0; t < taps; t++) {
-                        int off = tapOffset(p, oy, ox, t);
-                        float v = off < 0 ? 0 : x[xo + off];
-                        if (t == 0 || v > best || (v != v && best == best)) {
-                            best = v;
-                            at = t;
-                        }
+        int iy0 = oy * g.sh - g.ph;
+        for (int ox = ox0; ox < ox1; ox++) {
+            int ix0 = ox * g.sw - g.pw;
+            double best = 0;
+            int at = 0;
+            for (int i = 0, t = 0; i < g.kh; i++) {
+                int iy = iy0 + i;
+                boolean rowInside = iy >= 0 && iy < p.h;
+                for (int j = 0; j < g.kw; j++, t++) {
+                    int ix = ix0 + j;
+                    double v = rowInside && ix >= 0 && ix < p.w ? x[xo + iy * p.w + ix] : 0;
+                    if (t == 0 || v > best || (v != v && best == best)) {
+                        best = v;
+                        at = t;
                     }
-                    y[o] = best;
-                    idx[o] = at;
                 }
             }
+            y[o + ox] = best;
+            idx[o + ox] = at;
         }
     }
 
     static void scatter(double[] gy, long[] idx, Geometry p, int lo, int hi, double[] gx) {
-        for (int pl = lo; pl < hi; pl++) {
-            int xo = pl * p.h * p.w;
-            int o = pl * p.oh * p.ow;
-            for (int oy = 0; oy < p.oh; oy++) {
-                for (int ox = 0; ox < p.ow; ox++, o++) {
-                    int off = tapOffset(p, oy, ox, (int) idx[o]);
-                    if (off >= 0) {
-                        gx[xo + off] += gy[o];
-                    }
-                }
-            }
-        }
-    }
-
-    static void scatter(float[] gy, long[] idx, Geometry p, int lo, int hi, float[] gx) {
         for (int pl = lo; pl < hi; pl++) {
             int xo = pl * p.h * p.w;
             int o = pl * p.oh * p.ow;
@@ -156,6 +161,134 @@ final class Pool {
         }
     }
 
+    /** Window sums over KH*KW (float32 sums accumulate in double and round once). */
+    static void average(double[] x, Geometry p, int lo, int hi, double[] y) {
+        ConvWindow g = p.g;
+        int taps = g.kh * g.kw;
+        for (int pl = lo; pl < hi; pl++) {
+            int xo = pl * p.h * p.w;
+            int o = pl * p.oh * p.ow;
+            for (int oy = 0; oy < p.oh; oy++) {
+                int iyLo = Math.max(0, oy * g.sh - g.ph), iyHi = Math.min(p.h, oy * g.sh - g.ph + g.kh);
+                for (int ox = 0; ox < p.ow; ox++, o++) {
+                    int ixLo = Math.max(0, ox * g.sw - g.pw), ixHi = Math.min(p.w, ox * g.sw - g.pw + g.kw);
+                    double s = 0;
+                    for (int iy = iyLo; iy < iyHi; iy++) {
+                        for (int ix = ixLo, r = xo + iy * p.w; ix < ixHi; ix++) {
+                            s += x[r + ix];
+                        }
+                    }
+                    y[o] = s / taps;
+                }
+            }
+        }
+    }
+
+    static void spread(double[] gy, Geometry p, int lo, int hi, double[] gx) {
+        ConvWindow g = p.g;
+        int taps = g.kh * g.kw;
+        for (int pl = lo; pl < hi; pl++) {
+            int xo = pl * p.h * p.w;
+            int o = pl * p.oh * p.ow;
+            for (int oy = 0; oy < p.oh; oy++) {
+                int iyLo = Math.max(0, oy * g.sh - g.ph), iyHi = Math.min(p.h, oy * g.sh - g.ph + g.kh);
+                for (int ox = 0; ox < p.ow; ox++, o++) {
+                    int ixLo = Math.max(0, ox * g.sw - g.pw), ixHi = Math.min(p.w, ox * g.sw - g.pw + g.kw);
+                    double v = gy[o] / taps;
+                    for (int iy = iyLo; iy < iyHi; iy++) {
+                        for (int ix = ixLo, r = xo + iy * p.w; ix < ixHi; ix++) {
+                            gx[r + ix] += v;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static void max(float[] x, Geometry p, int lo, int hi, float[] y, long[] idx) {
+        final int kh = p.g.kh, kw = p.g.kw, sh = p.g.sh, sw = p.g.sw, ph = p.g.ph, pw = p.g.pw;
+        final int h = p.h, w = p.w, oh = p.oh, ow = p.ow;
+        // output columns whose windows lie inside the image horizontally
+        final int inLo = Math.min(ow, (pw + sw - 1) / sw);
+        final int inHi = Math.max(inLo, Math.min(ow, Math.floorDiv(w - kw + pw, sw) + 1));
+        for (int pl = lo; pl < hi; pl++) {
+            int xo = pl * h * w;
+            for (int oy = 0; oy < oh; oy++) {
+                int iy0 = oy * sh - ph;
+                int o = (pl * oh + oy) * ow;
+                if (iy0 < 0 || iy0 + kh > h) {
+                    maxWithPadding(x, p, xo, oy, 0, ow, y, idx, o);
+                    continue;
+                }
+                maxWithPadding(x, p, xo, oy, 0, inLo, y, idx, o);
+                maxWithPadding(x, p, xo, oy, inHi, ow, y, idx, o);
+                // windows inside the image: one pass over the output row per tap (long, simple loops)
+                int first = xo + iy0 * w + inLo * sw - pw;
+                for (int ox = inLo, s = first; ox < inHi; ox++, s += sw) {
+                    y[o + ox] = x[s];
+                    idx[o + ox] = 0;
+                }
+                for (int i = 0, t = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++, t++) {
+                        if (t == 0) {
+                            continue;
+                        }
+                        for (int ox = inLo, s = first + i * w + j; ox < inHi; ox++, s += sw) {
+                            float v = x[s];
+                            float best = y[o + ox];
+                            // a larger value, or the first NaN (np.max / np.argmax semantics)
+                            if (v > best || (v != v && best == best)) {
+                                y[o + ox] = v;
+                                idx[o + ox] = t;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Max pooling of output columns [ox0, ox1) of output row oy, with padding taps read as 0. */
+    private static void maxWithPadding(float[] x, Geometry p, int xo, int oy, int ox0, int ox1, float[] y,
+                                       long[] idx, int o) {
+        ConvWindow g = p.g;
+        int iy0 = oy * g.sh - g.ph;
+        for (int ox = ox0; ox < ox1; ox++) {
+            int ix0 = ox * g.sw - g.pw;
+            float best = 0;
+            int at = 0;
+            for (int i = 0, t = 0; i < g.kh; i++) {
+                int iy = iy0 + i;
+                boolean rowInside = iy >= 0 && iy < p.h;
+                for (int j = 0; j < g.kw; j++, t++) {
+                    int ix = ix0 + j;
+                    float v = rowInside && ix >= 0 && ix < p.w ? x[xo + iy * p.w + ix] : 0;
+                    if (t == 0 || v > best || (v != v && best == best)) {
+                        best = v;
+                        at = t;
+                    }
+                }
+            }
+            y[o + ox] = best;
+            idx[o + ox] = at;
+        }
+    }
+
+    static void scatter(float[] gy, long[] idx, Geometry p, int lo, int hi, float[] gx) {
+        for (int pl = lo; pl < hi; pl++) {
+            int xo = pl * p.h * p.w;
+            int o = pl * p.oh * p.ow;
+            for (int oy = 0; oy < p.oh; oy++) {
+                for (int ox = 0; ox < p.ow; ox++, o++) {
+                    int off = tapOffset(p, oy, ox, (int) idx[o]);
+                    if (off >= 0) {
+                        gx[xo + off] += gy[o];
+                    }
+                }
+            }
+        }
+    }
+
     static void gather(float[] x, long[] idx, Geometry p, int lo, int hi, float[] y) {
         for (int pl = lo; pl < hi; pl++) {
             int xo = pl * p.h * p.w;
@@ -169,39 +302,20 @@ final class Pool {
         }
     }
 
-    static void average(double[] x, Geometry p, int lo, int hi, double[] y) {
-        int taps = p.g.kh * p.g.kw;
-        for (int pl = lo; pl < hi; pl++) {
-            int xo = pl * p.h * p.w;
-            int o = pl * p.oh * p.ow;
-            for (int oy = 0; oy < p.oh; oy++) {
-                for (int ox = 0; ox < p.ow; ox++, o++) {
-                    double s = 0;
-                    for (int t = 0; t < taps; t++) {
-                        int off = tapOffset(p, oy, ox, t);
-                        if (off >= 0) {
-                            s += x[xo + off];
-                        }
-                    }
-                    y[o] = s / taps;
-                }
-            }
-        }
-    }
-
-    /** float32 window sums accumulate in double and round once. */
     static void average(float[] x, Geometry p, int lo, int hi, float[] y) {
-        int taps = p.g.kh * p.g.kw;
+        ConvWindow g = p.g;
+        int taps = g.kh * g.kw;
         for (int pl = lo; pl < hi; pl++) {
             int xo = pl * p.h * p.w;
             int o = pl * p.oh * p.ow;
             for (int oy = 0; oy < p.oh; oy++) {
+                int iyLo = Math.max(0, oy * g.sh - g.ph), iyHi = Math.min(p.h, oy * g.sh - g.ph + g.kh);
                 for (int ox = 0; ox < p.ow; ox++, o++) {
+                    int ixLo = Math.max(0, ox * g.sw - g.pw), ixHi = Math.min(p.w, ox * g.sw - g.pw + g.kw);
                     double s = 0;
-                    for (int t = 0; t < taps; t++) {
-                        int off = tapOffset(p, oy, ox, t);
-                        if (off >= 0) {
-                            s += x[xo + off];
+                    for (int iy = iyLo; iy < iyHi; iy++) {
+                        for (int ix = ixLo, r = xo + iy * p.w; ix < ixHi; ix++) {
+                            s += x[r + ix];
                         }
                     }
                     y[o] = (float) (s / taps);
@@ -210,37 +324,20 @@ final class Pool {
         }
     }
 
-    static void spread(double[] gy, Geometry p, int lo, int hi, double[] gx) {
-        int taps = p.g.kh * p.g.kw;
-        for (int pl = lo; pl < hi; pl++) {
-            int xo = pl * p.h * p.w;
-            int o = pl * p.oh * p.ow;
-            for (int oy = 0; oy < p.oh; oy++) {
-                for (int ox = 0; ox < p.ow; ox++, o++) {
-                    double v = gy[o] / taps;
-                    for (int t = 0; t < taps; t++) {
-                        int off = tapOffset(p, oy, ox, t);
-                        if (off >= 0) {
-                            gx[xo + off] += v;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     static void spread(float[] gy, Geometry p, int lo, int hi, float[] gx) {
-        int taps = p.g.kh * p.g.kw;
+        ConvWindow g = p.g;
+        int taps = g.kh * g.kw;
         for (int pl = lo; pl < hi; pl++) {
             int xo = pl * p.h * p.w;
             int o = pl * p.oh * p.ow;
             for (int oy = 0; oy < p.oh; oy++) {
+                int iyLo = Math.max(0, oy * g.sh - g.ph), iyHi = Math.min(p.h, oy * g.sh - g.ph + g.kh);
                 for (int ox = 0; ox < p.ow; ox++, o++) {
+                    int ixLo = Math.max(0, ox * g.sw - g.pw), ixHi = Math.min(p.w, ox * g.sw - g.pw + g.kw);
                     float v = gy[o] / taps;
-                    for (int t = 0; t < taps; t++) {
-                        int off = tapOffset(p, oy, ox, t);
-                        if (off >= 0) {
-                            gx[xo + off] += v;
+                    for (int iy = iyLo; iy < iyHi; iy++) {
+                        for (int ix = ixLo, r = xo + iy * p.w; ix < ixHi; ix++) {
+                            gx[r + ix] += v;
                         }
                     }
                 }

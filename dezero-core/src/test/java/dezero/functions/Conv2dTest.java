@@ -121,7 +121,7 @@ class Conv2dTest {
         assertRejected(new String[] {"conv2d", "3 channels", "2", "(2, 3, 5, 5)", "(4, 2, 3, 3)"},
                 () -> F.conv2d(x, ones(4, 2, 3, 3)));
         assertRejected(new String[] {"conv2d", "kernel 7x7", "larger", "(2, 3, 5, 5)"}, () -> F.conv2d(x, ones(4, 3, 7, 7)));
-        assertRejected(new String[] {"conv2d", "stride", "(0, 0)"}, () -> F.conv2d(x, ones(4, 3, 3, 3), null, 0, 0));
+        assertRejected(new String[] {"conv2d", "stride", "(0, 0)", "(2, 3, 5, 5)", "(4, 3, 3, 3)"}, () -> F.conv2d(x, ones(4, 3, 3, 3), null, 0, 0));
         assertRejected(new String[] {"conv2d", "pad"}, () -> F.conv2d(x, ones(4, 3, 3, 3), null, new int[] {1, 1},
                 new int[] {1, 1, 1}));
         assertRejected(new String[] {"conv2d", "bias", "(4,)", "(3,)"}, () -> F.conv2d(x, ones(4, 3, 3, 3), ones(3), 1, 0));

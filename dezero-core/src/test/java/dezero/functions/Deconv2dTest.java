@@ -76,6 +76,7 @@ class Deconv2dTest {
         assertTrue(e.getMessage().contains("deconv2d") && e.getMessage().contains("4-d"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> F.deconv2d(x, var(rand(2, 2, 3, 3, 3)), null, -1, 0, null));
-        assertTrue(e.getMessage().contains("deconv2d") && e.getMessage().contains("stride"), e.getMessage());
+        assertTrue(e.getMessage().contains("deconv2d") && e.getMessage().contains("stride")
+                && e.getMessage().contains("(1, 2, 3, 3)"), e.getMessage());
     }
 }

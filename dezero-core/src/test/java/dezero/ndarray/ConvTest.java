@@ -267,6 +267,23 @@ class ConvTest {
     }
 
     @Test
+    void poolingOfALargeBatchSplitAmongThreadsMatchesTheDefinition() {
+        Random r = new Random(7);
+        ConvWindow g = ConvWindow.of("test", 3, 2, 2, 2, 1, 0);
+        int[] img = {32, 32, 31, 32};
+        NdArray x = rand(r, img);
+        assertTrue(Conv.chunks(32 * 32, 16L * 16 * 6) > 1 || Runtime.getRuntime().availableProcessors() == 1,
+                "this input is large enough to be split among threads");
+        Conv.MaxPooled mp = Conv.maxPool(x, g);
+        assertClose("max pooling", naivePool(x, g, true), mp.output, 0);
+        assertClose("average pooling", naivePool(x, g, false), Conv.averagePool(x, g), 1e-12);
+        NdArray gy = rand(r, mp.output.shape());
+        double lhs = dot(mp.output, gy);
+        assertEquals(lhs, dot(x, Conv.maxPoolGrad(gy, mp.argmax, img, g)), 1e-9 * Math.max(1, Math.abs(lhs)));
+        assertClose("gather at argmax = max", mp.output, Conv.maxPoolGather(x, mp.argmax, g), 0);
+    }
+
+    @Test
     void maxPoolingTiesGoToTheFirstMaximumAndPaddingCountsAsZero() {
         NdArray x = NdArray.wrap(new double[] {1, 1, 1, 1}, 1, 1, 2, 2);
         Conv.MaxPooled mp = Conv.maxPool(x, ConvWindow.of("test", 2, 2, 1, 1, 0, 0));
