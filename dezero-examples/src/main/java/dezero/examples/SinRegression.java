@@ -88,7 +88,8 @@ public final class SinRegression implements Example {
         try (var s = Config.noGrad()) {
             finalLoss = F.meanSquaredError(y, model.apply(x)).data().item();
         }
-        out.printf(Locale.ROOT, "trained: loss %.6f (the noise alone, uniform in [0, 1), has variance 1/12 = %.4f)%n",
+        out.printf(Locale.ROOT, "trained: loss %.6f (the noise, uniform in [0, 1), has variance 1/12 = %.4f: the floor for a perfect fit "
+                + "of the curve, give or take the sample)%n",
                 finalLoss, 1.0 / 12);
         Path plot = plot(model, xy[0], xy[1], outDir.resolve("sin_regression.png"));
         out.println("wrote " + plot.toAbsolutePath());
