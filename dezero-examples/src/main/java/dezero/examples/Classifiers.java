@@ -4,6 +4,7 @@ import dezero.Config;
 import dezero.Variable;
 import dezero.datasets.Batch;
 import dezero.datasets.DataLoader;
+import dezero.datasets.Dataset;
 import dezero.examples.ui.ProgressBar;
 import dezero.functions.F;
 import dezero.layers.Layer;
@@ -67,6 +68,15 @@ final class Classifiers {
             }
         }
         return new Stats(sumLoss / seen, sumAcc / seen);
+    }
+
+    /** Every example of {@code dataset} as one batch, in index order. */
+    static Batch all(Dataset dataset) {
+        int[] index = new int[dataset.size()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = i;
+        }
+        return dataset.getBatch(index);
     }
 
     /** The model's outputs (scores) for {@code x}, in test mode and without recording a graph. */

@@ -10,6 +10,7 @@ import dezero.optimizers.Adam;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -102,6 +103,10 @@ public final class MnistMlp implements Example {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "test accuracy %.4f after %d epochs (%.1f s)%n", testAcc[epochs - 1], epochs, seconds);
         if (save != null) {
+            Path parent = save.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             model.saveWeights(save);
             out.println("saved the weights to " + save.toAbsolutePath() + " (" + String.join(", ",
                     model.flattenParams().keySet()) + ")");

@@ -91,18 +91,10 @@ public final class SaveLoad implements Example {
         out.printf(Locale.ROOT, "new model:            test accuracy %.4f (random weights)%n", untrained);
         fresh.loadWeights(file);
         double loaded = Classifiers.evaluate(fresh, testLoader).accuracy();
-        NdArray all = testSet.getBatch(range(testSet.size())).x();
+        NdArray all = Classifiers.all(testSet).x();
         double diff = Classifiers.predict(model, all).sub(Classifiers.predict(fresh, all)).abs().max().item();
         out.printf(Locale.ROOT, "after loadWeights:    test accuracy %.4f; largest score difference to the trained model %s%n",
                 loaded, diff);
         return new Result(trained, untrained, loaded, diff, file);
-    }
-
-    private static int[] range(int n) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        return idx;
     }
 }

@@ -110,7 +110,7 @@ public final class SpiralClassification implements Example {
 
     /** The classes the model predicts over a grid around the training points, with the points on top. */
     private static Path plotBoundary(MLP model, Spiral trainSet, Path file) throws IOException {
-        var all = trainSet.getBatch(range(trainSet.size()));
+        var all = Classifiers.all(trainSet);
         float[] xy = all.x().astype(DType.FLOAT32).floatData();
         long[] t = all.t().longData();
         double[] xs = new double[t.length];
@@ -138,13 +138,5 @@ public final class SpiralClassification implements Example {
             out[i] = (int) cls[i];
         }
         return out;
-    }
-
-    private static int[] range(int n) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        return idx;
     }
 }

@@ -92,7 +92,7 @@ class TrainingExamplesTest {
 
     @Test
     void mnistTrainsOnTheSliceAndSavesWeights() throws Exception {
-        Path weights = dir.resolve("mnist.npz");
+        Path weights = dir.resolve("nested/mnist.npz");   // --save creates the folder
         MnistMlp.Result r = MnistMlp.train(mnistSlice(), 4, 20, 32, 0.001, 0, weights, out);
         assertEquals(4, r.trainLoss().length);
         assertTrue(r.trainLoss()[3] < r.trainLoss()[0], printed());
