@@ -24,7 +24,12 @@ public final class Main {
             new Rosenbrock(),
             new Newton(),
             new TanhGraph(),
-            new LinearRegression());
+            new LinearRegression(),
+            new SinRegression(),
+            new SpiralClassification(),
+            new MnistMlp(),
+            new SaveLoad(),
+            new DropoutDemo());
 
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
