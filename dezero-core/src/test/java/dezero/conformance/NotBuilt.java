@@ -19,8 +19,6 @@ final class NotBuilt {
     static final Map<String, String> CALLS = new LinkedHashMap<>();
 
     static {
-        CALLS.put("L.Conv2d(", "not built yet: Conv2d layer (CNN, after issue 3)");
-        CALLS.put("L.Deconv2d(", "not built yet: Deconv2d layer (CNN, after issue 3)");
         CALLS.put("L.EmbedID(", "not built yet: EmbedID layer");
         CALLS.put("L.RNN(", "not built yet: RNN layer");
         CALLS.put("L.LSTM(", "not built yet: LSTM layer");
