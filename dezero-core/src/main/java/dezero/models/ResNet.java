@@ -34,7 +34,7 @@ import java.nio.file.Path;
  * }</pre>
  */
 public class ResNet extends Model {
-    /** The mean pixel of the ResNet training images in BGR order (Chainer's {@code ResNetLayers.prepare}). */
+    /** The mean pixel of the ResNet training images in BGR order (Chainer's ResNet {@code prepare}). */
     static final double[] BGR_MEAN = {103.063, 115.903, 123.152};
 
     // Field names are the reference's attribute names, so they are the weight keys.
@@ -130,8 +130,8 @@ public class ResNet extends Model {
     }
 
     /**
-     * The input the pretrained ResNets expect (Chainer's {@code prepare}, whose converted weights
-     * the reference publishes; the reference itself has no ResNet preprocessing): the picture
+     * The input the pretrained ResNets expect (the {@code prepare} of Chainer's ResNet models, whose
+     * structure the reference copies; the reference itself has no ResNet preprocessing): the picture
      * resized to 224x224, as float32 {@code (3, 224, 224)} BGR minus the mean pixel
      * {@code (103.063, 115.903, 123.152)}.
      */
