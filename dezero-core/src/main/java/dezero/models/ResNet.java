@@ -141,7 +141,7 @@ public class ResNet extends Model {
 
     /** {@link #preprocess(BufferedImage)} to another size. */
     public static NdArray preprocess(BufferedImage image, int width, int height) {
-        return preprocess(Images.rgbArray(Images.resize(image, width, height, "ResNet.preprocess")));
+        return Images.preprocess(image, width, height, BGR_MEAN, "ResNet.preprocess");
     }
 
     /** The same for an {@code (H, W, 3)} RGB array (0..255) already at its size. */

@@ -138,7 +138,8 @@ public class VGG16 extends Model {
     }
 
     /**
-     * The reference's {@code VGG16.preprocess(image)}: the picture resized to 224x224, as float32
+     * The reference's {@code VGG16.preprocess(image)}: the picture resized to 224x224 (Pillow's
+     * default bicubic resize, reimplemented; alpha dropped, grey to three channels), as float32
      * {@code (3, 224, 224)} BGR minus the VGG mean pixel {@code (103.939, 116.779, 123.68)}. Add
      * the batch axis with {@code reshape(1, 3, 224, 224)}.
      */
@@ -148,7 +149,7 @@ public class VGG16 extends Model {
 
     /** {@link #preprocess(BufferedImage)} to another size (the reference's {@code size=(width, height)}). */
     public static NdArray preprocess(BufferedImage image, int width, int height) {
-        return preprocess(Images.rgbArray(Images.resize(image, width, height, "VGG16.preprocess")));
+        return Images.preprocess(image, width, height, BGR_MEAN, "VGG16.preprocess");
     }
 
     /**

@@ -2,9 +2,12 @@ package dezero.models;
 
 import dezero.ndarray.DType;
 import dezero.ndarray.NdArray;
+import dezero.utils.Npz;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +63,31 @@ class PreprocessTest {
     void picturesAtTheirSizeGiveTheSameAsArrays() {
         assertTrue(VGG16.preprocess(rgb()).contentEquals(VGG16.preprocess(picture(), 3, 2)));
         assertTrue(ResNet.preprocess(rgb()).contentEquals(ResNet.preprocess(picture(), 3, 2)));
+    }
+
+    @Test
+    void resizingGivesThePixelsOfTheReferenceWithPillow() throws Exception {
+        // VGG16.preprocess of the reference, Pillow 12.3 (see resources/models/README.md)
+        Map<String, NdArray> fixture = Npz.load(Path.of(getClass().getResource("/models/preprocess_pillow.npz").toURI()));
+        int cases = 0;
+        for (int i = 0; fixture.containsKey("img" + i); i++, cases++) {
+            NdArray img = fixture.get("img" + i);
+            BufferedImage picture = new BufferedImage(img.shape(1), img.shape(0), BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < img.shape(0); y++) {
+                for (int x = 0; x < img.shape(1); x++) {
+                    int r = (int) img.get(y, x, 0);
+                    int g = (int) img.get(y, x, 1);
+                    int b = (int) img.get(y, x, 2);
+                    picture.setRGB(x, y, (r << 16) | (g << 8) | b);
+                }
+            }
+            NdArray size = fixture.get("size" + i);
+            NdArray ours = VGG16.preprocess(picture, (int) size.getFlat(0), (int) size.getFlat(1));
+            NdArray expected = fixture.get("out" + i);
+            assertArrayEquals(expected.shape(), ours.shape(), "case " + i);
+            assertTrue(expected.contentEquals(ours), "case " + i + ": " + expected + " but " + ours);
+        }
+        assertEquals(4, cases);
     }
 
     @Test
