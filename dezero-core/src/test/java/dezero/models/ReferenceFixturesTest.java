@@ -19,6 +19,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Against files written by the reference DeZero (see {@code resources/models/README.md}): its saved
@@ -30,7 +31,7 @@ class ReferenceFixturesTest {
         return Path.of(ReferenceFixturesTest.class.getResource("/models/" + name).toURI());
     }
 
-    private static Map<String, NdArray> io() throws IOException, URISyntaxException {
+    static Map<String, NdArray> io() throws IOException, URISyntaxException {
         return Npz.load(resource("reference_io.npz"));
     }
 
@@ -41,6 +42,20 @@ class ReferenceFixturesTest {
         for (int i = 0; i < e.length; i++) {
             assertEquals(e[i], a[i], atol + rtol * Math.abs(e[i]), what + ": element " + i);
         }
+    }
+
+    /** Every element within {@code tol * max|expected|} (float32 against the reference's float64 through deep nets). */
+    static void assertCloseToMax(String what, NdArray expected, NdArray actual, double tol) {
+        assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
+        double[] e = expected.toDoubleArray();
+        double[] a = actual.toDoubleArray();
+        double max = 0;
+        double worst = 0;
+        for (int i = 0; i < e.length; i++) {
+            max = Math.max(max, Math.abs(e[i]));
+            worst = Math.max(worst, Math.abs(e[i] - a[i]));
+        }
+        assertTrue(max > 0 && worst <= tol * max, what + ": max |difference| " + worst + " > " + tol + " * " + max);
     }
 
     private static BuildingBlock block() {

@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * VGG16: the reference's weight keys, parameter shapes and counts, a forward pass and a
- * saveWeights/loadWeights round trip. The full model at 224x224 (138M numbers, a 25088x4096 fc6) is
+ * VGG16: the reference's weight keys, parameter shapes and counts, a seeded forward pass against
+ * the reference's output and a saveWeights/loadWeights round trip. The full model at 224x224 (138M numbers, a 25088x4096 fc6) is
  * too big for a unit test; at 32x32 every layer but fc6 has its pretrained shape.
  */
 class VGG16Test {
@@ -74,7 +74,7 @@ class VGG16Test {
     }
 
     @Test
-    void forwardShapesCountsAndASaveLoadRoundTrip() throws IOException {
+    void forwardShapesCountsAndASaveLoadRoundTrip() throws Exception {
         NdRandom.seedGlobal(0);
         VGG16 model = new VGG16();
         NdArray x = NdRandom.global().randn(DType.FLOAT32, 1, 3, 32, 32);
@@ -84,6 +84,9 @@ class VGG16Test {
         }
         assertArrayEquals(new int[] {1, 1000}, y.shape());
         assertEquals(DType.FLOAT32, y.dtype());
+        // the same seed, input and lazy draws in the reference (float64 there, float32 here)
+        ReferenceFixturesTest.assertCloseToMax("seeded VGG16 output",
+                ReferenceFixturesTest.io().get("vgg16_seed0_y"), y.data(), 1e-4);
 
         Map<String, Parameter> p = model.flattenParams();
         assertArrayEquals(new int[] {64, 3, 3, 3}, p.get("conv1_1/W").shape());
