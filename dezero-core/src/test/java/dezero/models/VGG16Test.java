@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.zip.ZipFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -109,6 +110,26 @@ class VGG16Test {
         long fc6At224 = 512L * 7 * 7 * 4096 + 4096;
         long fc7AndFc8 = count(p) - convs - p.get("fc6/W").data().size() - p.get("fc6/b").data().size();
         assertEquals(138_357_544L, convs + fc6At224 + fc7AndFc8);
+
+        // every layer's output by name, as Grad-CAM reads conv5_3's (before its ReLU)
+        Map<String, Variable> outputs = new LinkedHashMap<>();
+        Variable yr;
+        try (Config.Scope t = Config.testMode()) {
+            yr = model.apply(new Variable(x), outputs);
+        }
+        List<String> names = new ArrayList<>(model.convolutions().keySet());
+        names.addAll(model.fullyConnected().keySet());
+        assertEquals(names, new ArrayList<>(outputs.keySet()));
+        assertTrue(yr.data().contentEquals(y.data()));
+        assertTrue(outputs.get("fc8").data().contentEquals(y.data()));
+        assertArrayEquals(new int[] {1, 64, 32, 32}, outputs.get("conv1_1").shape());
+        assertArrayEquals(new int[] {1, 512, 2, 2}, outputs.get("conv5_3").shape());
+        assertTrue(outputs.get("conv5_3").data().min().item() < 0, "before the ReLU");
+        int top = (int) yr.data().argmax().item();
+        yr.getItem(dezero.ndarray.Index.at(0), dezero.ndarray.Index.at(top)).backward(true);
+        assertArrayEquals(new int[] {1, 512, 2, 2}, outputs.get("conv5_3").grad().shape());
+        model.cleargrads();   // free the gradients and the graph before the round trip
+        outputs.clear();
 
         Path file = dir.resolve("vgg16.npz");
         model.saveWeights(file);
