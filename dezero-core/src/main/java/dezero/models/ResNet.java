@@ -21,8 +21,9 @@ import java.nio.file.Path;
  * The weight keys are the reference's: {@code conv1/W}, {@code conv1/b}, {@code bn1/avg_mean}, ...,
  * {@code res2/a/conv1/W}, {@code res2/b1/bn1/gamma}, ..., {@code fc6/W}, {@code fc6/b}.
  *
- * <p>Layers are sized lazily at the first call; any input of at least 32x32 runs (the pretrained
- * models expect 224x224 prepared by {@link #preprocess(BufferedImage)}). The weights are not
+ * <p>Layers are sized lazily at the first call. The features shrink about 32-fold (to at least
+ * 1x1) and are then averaged, so inputs of any size from 5x5 run; the pretrained models expect 224x224
+ * prepared by {@link #preprocess(BufferedImage)}. The weights are not
  * downloaded here: fetch the reference's file from {@link #weightsUrl(int)} and pass its path. Use
  * {@code Config.testMode()} for inference, so batch normalisation uses the stored averages.
  *
@@ -97,10 +98,6 @@ public class ResNet extends Model {
     @Override
     protected Variable forward(Variable... inputs) {
         Variable x = oneImageBatch("ResNet", inputs);
-        if (x.shape()[2] < 32 || x.shape()[3] < 32) {
-            throw new IllegalArgumentException("ResNet: input must be at least 32x32 (the size is divided by 32), "
-                    + "got shape " + Shapes.str(x.shape()));
-        }
         x = F.relu(bn1.apply(conv1.apply(x)));
         x = F.pooling(x, 3, 2, 0);
         x = res2.apply(x);
