@@ -38,8 +38,7 @@ final class Weights {
     }
 
     /**
-     * Reads {@code file} into the layer's parameters. Every initialised parameter must have an
-     * entry (one not initialised yet may be absent, as {@link #save} skips it), every
+     * Reads {@code file} into the layer's parameters. Every parameter must have an entry, every
      * entry must name a parameter, and a parameter that already has data must keep its shape and
      * its kind of dtype (floating or not); parameters without data yet (lazy init) take the file's
      * array. As in DeZero ({@code param.data = npz[key]}) a floating parameter takes the file's
@@ -53,9 +52,7 @@ final class Weights {
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
             NdArray a = arrays.get(e.getKey());
             NdArray current = e.getValue().data();
-            if (a == null && current == null) {
-                continue; // neither side has it yet: a lazily sized layer that never ran stays lazy
-            } else if (a == null) {
+            if (a == null) {
                 problems.add("missing weight '" + e.getKey() + "'");
             } else if (current != null && !java.util.Arrays.equals(current.shape(), a.shape())) {
                 problems.add("'" + e.getKey() + "' has shape " + Shapes.str(a.shape()) + " in the file but "
@@ -75,10 +72,7 @@ final class Weights {
                     + " (parameters " + params.keySet() + "): " + String.join("; ", problems));
         }
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
-            NdArray a = arrays.get(e.getKey());
-            if (a != null) {
-                e.getValue().setData(a);
-            }
+            e.getValue().setData(arrays.get(e.getKey()));
         }
     }
 }
