@@ -24,7 +24,8 @@ public final class Main {
             new Rosenbrock(),
             new Newton(),
             new TanhGraph(),
-            new LinearRegression());
+            new LinearRegression(),
+            new SinLstm());
 
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
