@@ -25,7 +25,12 @@ public final class Main {
             new Newton(),
             new TanhGraph(),
             new LinearRegression(),
-            new SinLstm());
+            new SinLstm(),
+            new MnistCnn(),
+            new Gan(),
+            new Vae(),
+            new GradCam(),
+            new StyleTransfer());
 
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
