@@ -68,9 +68,10 @@ public final class Vae implements Example {
             linear3 = new Linear(latentSize);
         }
 
+        /** The code of x without sampling: the mean; {@link #encode} gives the log variance too. */
         @Override
         protected Variable forward(Variable... inputs) {
-            throw new UnsupportedOperationException("Encoder: use encode(x), which returns the mean and the log variance");
+            return encode(inputs[0])[0];
         }
 
         /** {mean, log variance}, each (N, latent). */
@@ -135,7 +136,7 @@ public final class Vae implements Example {
         /** Reconstructions of x through the mean code (no sampling). */
         NdArray reconstruct(NdArray x) {
             try (var noGrad = Config.noGrad()) {
-                return decoder.apply(encoder.encode(new Variable(x))[0]).data();
+                return decoder.apply(encoder.apply(x)).data();
             }
         }
 
