@@ -81,7 +81,7 @@ public final class StyleTransfer implements Example {
         return Vgg16Files.WEIGHTS_OPTION + "\n"
                 + "--content FILE  the picture to repaint, e.g. the reference's " + Vgg16Files.ZEBRA_URL + "\n"
                 + "--style FILE    the picture whose style is copied, e.g. " + Vgg16Files.STARRY_NIGHT_URL + "\n"
-                + "--iters N       iterations (default 300; the reference: 2001, hours on a CPU)\n"
+                + "--iters N       iterations (default 300, about 10 s each at 224 x 224 on 2 cores; the reference: 2001)\n"
                 + "--every K       write the image every K iterations (default 100)\n"
                 + "--size N        the network's input size, N x N (default 224)\n"
                 + "--lr LR         AdaGrad's learning rate (default 5.0)\n"

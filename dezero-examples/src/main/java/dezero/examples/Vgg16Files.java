@@ -32,7 +32,8 @@ final class Vgg16Files {
         out.println("Download them once (528 MiB) from");
         out.println("  " + VGG16.WEIGHTS_URL);
         out.println("e.g. curl -L -o vgg16.npz " + VGG16.WEIGHTS_URL);
-        out.println("then run: java -jar dezero-examples/target/dezero-examples.jar " + example + " --weights vgg16.npz "
+        out.println("then run (the model takes about 2 GB of Java heap):");
+        out.println("  java -Xmx2g -jar dezero-examples/target/dezero-examples.jar " + example + " --weights vgg16.npz "
                 + imageOptions);
     }
 
