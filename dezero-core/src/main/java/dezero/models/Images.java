@@ -3,8 +3,6 @@ package dezero.models;
 import dezero.ndarray.NdArray;
 import dezero.ndarray.Shapes;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 
@@ -16,32 +14,31 @@ final class Images {
     private Images() {
     }
 
-    /** {@code image} scaled to width x height with bicubic interpolation (a copy even when the size is the same). */
-    static BufferedImage resize(BufferedImage image, int width, int height, String op) {
+    /**
+     * The reference's {@code preprocess(image, size)}: {@code image.convert('RGB')}, Pillow's
+     * default (bicubic) resize to width x height, then {@link #bgrMinusMean}.
+     */
+    static NdArray preprocess(BufferedImage image, int width, int height, double[] bgrMean, String op) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException(op + ": size must be positive, got (" + width + ", " + height + ")");
         }
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(image, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
+        int[] rgb = rgbValues(image);
+        int[] resized = PillowResize.resize(rgb, image.getWidth(), image.getHeight(), width, height);
+        float[] values = new float[resized.length];
+        for (int i = 0; i < resized.length; i++) {
+            values[i] = resized[i];
         }
-        return out;
+        return bgrMinusMean(NdArray.wrap(values, height, width, 3), bgrMean, op);
     }
 
     /**
-     * The picture as a float32 {@code (H, W, 3)} RGB array of 0..255 values, as
-     * {@code np.asarray(image.convert('RGB'), dtype=float32)}: alpha is dropped, a grey picture
-     * gives three equal channels.
+     * The picture's RGB values (0..255), interleaved row by row, as {@code image.convert('RGB')}:
+     * alpha is dropped, a grey picture gives three equal channels.
      */
-    static NdArray rgbArray(BufferedImage image) {
+    static int[] rgbValues(BufferedImage image) {
         int h = image.getHeight();
         int w = image.getWidth();
-        float[] out = new float[h * w * 3];
+        int[] out = new int[h * w * 3];
         boolean grey = image.getType() == BufferedImage.TYPE_BYTE_GRAY;
         // getRGB would convert a grey image's linear colour space to sRGB and change its values.
         Raster raster = grey ? image.getRaster() : null;
@@ -49,7 +46,7 @@ final class Images {
             for (int x = 0; x < w; x++) {
                 int i = (y * w + x) * 3;
                 if (grey) {
-                    float v = raster.getSample(x, y, 0);
+                    int v = raster.getSample(x, y, 0);
                     out[i] = v;
                     out[i + 1] = v;
                     out[i + 2] = v;
@@ -61,7 +58,7 @@ final class Images {
                 }
             }
         }
-        return NdArray.wrap(out, h, w, 3);
+        return out;
     }
 
     /**

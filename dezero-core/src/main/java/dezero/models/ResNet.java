@@ -21,8 +21,9 @@ import java.nio.file.Path;
  * The weight keys are the reference's: {@code conv1/W}, {@code conv1/b}, {@code bn1/avg_mean}, ...,
  * {@code res2/a/conv1/W}, {@code res2/b1/bn1/gamma}, ..., {@code fc6/W}, {@code fc6/b}.
  *
- * <p>Layers are sized lazily at the first call; any input of at least 32x32 runs (the pretrained
- * models expect 224x224 prepared by {@link #preprocess(BufferedImage)}). The weights are not
+ * <p>Layers are sized lazily at the first call. The features shrink about 32-fold (to at least
+ * 1x1) and are then averaged, so inputs of any size from 5x5 run; the pretrained models expect 224x224
+ * prepared by {@link #preprocess(BufferedImage)}. The weights are not
  * downloaded here: fetch the reference's file from {@link #weightsUrl(int)} and pass its path. Use
  * {@code Config.testMode()} for inference, so batch normalisation uses the stored averages.
  *
@@ -34,7 +35,7 @@ import java.nio.file.Path;
  * }</pre>
  */
 public class ResNet extends Model {
-    /** The mean pixel of the ResNet training images in BGR order (Chainer's {@code ResNetLayers.prepare}). */
+    /** The mean pixel of the ResNet training images in BGR order (Chainer's ResNet {@code prepare}). */
     static final double[] BGR_MEAN = {103.063, 115.903, 123.152};
 
     // Field names are the reference's attribute names, so they are the weight keys.
@@ -97,10 +98,6 @@ public class ResNet extends Model {
     @Override
     protected Variable forward(Variable... inputs) {
         Variable x = oneImageBatch("ResNet", inputs);
-        if (x.shape()[2] < 32 || x.shape()[3] < 32) {
-            throw new IllegalArgumentException("ResNet: input must be at least 32x32 (the size is divided by 32), "
-                    + "got shape " + Shapes.str(x.shape()));
-        }
         x = F.relu(bn1.apply(conv1.apply(x)));
         x = F.pooling(x, 3, 2, 0);
         x = res2.apply(x);
@@ -130,8 +127,8 @@ public class ResNet extends Model {
     }
 
     /**
-     * The input the pretrained ResNets expect (Chainer's {@code prepare}, whose converted weights
-     * the reference publishes; the reference itself has no ResNet preprocessing): the picture
+     * The input the pretrained ResNets expect (the {@code prepare} of Chainer's ResNet models, whose
+     * structure the reference copies; the reference itself has no ResNet preprocessing): the picture
      * resized to 224x224, as float32 {@code (3, 224, 224)} BGR minus the mean pixel
      * {@code (103.063, 115.903, 123.152)}.
      */
@@ -141,7 +138,7 @@ public class ResNet extends Model {
 
     /** {@link #preprocess(BufferedImage)} to another size. */
     public static NdArray preprocess(BufferedImage image, int width, int height) {
-        return preprocess(Images.rgbArray(Images.resize(image, width, height, "ResNet.preprocess")));
+        return Images.preprocess(image, width, height, BGR_MEAN, "ResNet.preprocess");
     }
 
     /** The same for an {@code (H, W, 3)} RGB array (0..255) already at its size. */

@@ -92,11 +92,41 @@ public class VGG16 extends Model {
         if (inputs.length != 1) {
             throw new IllegalArgumentException("VGG16: expected one input, got " + inputs.length);
         }
-        Variable x = features(inputs[0]);
-        x = F.reshape(x, x.shape()[0], -1);
-        x = F.dropout(F.relu(fc6.apply(x)));
-        x = F.dropout(F.relu(fc7.apply(x)));
-        return fc8.apply(x);
+        return run(inputs[0], null);
+    }
+
+    /**
+     * The forward pass that also puts each layer's output under its name ({@code conv1_1} ...
+     * {@code conv5_3} before their ReLU, {@code fc6} ... {@code fc8}) into {@code layerOutputs}:
+     * what DeZero reads from {@code model.conv5_3.outputs[0]()} (Grad-CAM).
+     *
+     * <pre>{@code
+     * jshell> Map<String, Variable> outputs = new HashMap<>();
+     * jshell> var y = model.apply(x, outputs);
+     * jshell> outputs.get("conv5_3").shape()        // x (1, 3, 224, 224)
+     * $3 ==> int[4] { 1, 512, 14, 14 }
+     * }</pre>
+     */
+    public Variable apply(Variable x, Map<String, Variable> layerOutputs) {
+        if (layerOutputs == null) {
+            throw new IllegalArgumentException("VGG16: layerOutputs is null");
+        }
+        return run(x, layerOutputs);
+    }
+
+    private Variable run(Variable x, Map<String, Variable> layerOutputs) {
+        Variable h = features(x, layerOutputs);
+        h = F.reshape(h, h.shape()[0], -1);
+        h = F.dropout(F.relu(record(layerOutputs, "fc6", fc6.apply(h))));
+        h = F.dropout(F.relu(record(layerOutputs, "fc7", fc7.apply(h))));
+        return record(layerOutputs, "fc8", fc8.apply(h));
+    }
+
+    private static Variable record(Map<String, Variable> layerOutputs, String name, Variable y) {
+        if (layerOutputs != null) {
+            layerOutputs.put(name, y);
+        }
+        return y;
     }
 
     /**
@@ -104,13 +134,17 @@ public class VGG16 extends Model {
      * (each of the five poolings halves the size, rounding down).
      */
     public Variable features(Variable x) {
+        return features(x, null);
+    }
+
+    private Variable features(Variable x, Map<String, Variable> layerOutputs) {
         if (x.ndim() != 4 || x.shape()[2] < 32 || x.shape()[3] < 32) {
             throw new IllegalArgumentException("VGG16: input must be (N, C, H, W) with H, W >= 32 (five 2x2 poolings), "
                     + "got shape " + Shapes.str(x.shape()));
         }
-        for (List<Conv2d> block : blocks) {
-            for (Conv2d conv : block) {
-                x = F.relu(conv.apply(x));
+        for (int b = 0; b < blocks.size(); b++) {
+            for (int i = 0; i < blocks.get(b).size(); i++) {
+                x = F.relu(record(layerOutputs, "conv" + (b + 1) + "_" + (i + 1), blocks.get(b).get(i).apply(x)));
             }
             x = F.pooling(x, 2, 2, 0);
         }
@@ -138,7 +172,8 @@ public class VGG16 extends Model {
     }
 
     /**
-     * The reference's {@code VGG16.preprocess(image)}: the picture resized to 224x224, as float32
+     * The reference's {@code VGG16.preprocess(image)}: the picture resized to 224x224 (Pillow's
+     * default bicubic resize, reimplemented; alpha dropped, grey to three channels), as float32
      * {@code (3, 224, 224)} BGR minus the VGG mean pixel {@code (103.939, 116.779, 123.68)}. Add
      * the batch axis with {@code reshape(1, 3, 224, 224)}.
      */
@@ -148,7 +183,7 @@ public class VGG16 extends Model {
 
     /** {@link #preprocess(BufferedImage)} to another size (the reference's {@code size=(width, height)}). */
     public static NdArray preprocess(BufferedImage image, int width, int height) {
-        return preprocess(Images.rgbArray(Images.resize(image, width, height, "VGG16.preprocess")));
+        return Images.preprocess(image, width, height, BGR_MEAN, "VGG16.preprocess");
     }
 
     /**

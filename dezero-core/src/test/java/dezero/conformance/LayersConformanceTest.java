@@ -6,6 +6,8 @@ import dezero.Parameter;
 import dezero.Variable;
 import dezero.functions.F;
 import dezero.layers.BatchNorm;
+import dezero.layers.Conv2d;
+import dezero.layers.Deconv2d;
 import dezero.layers.EmbedID;
 import dezero.layers.LSTM;
 import dezero.layers.RNN;
@@ -28,7 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Golden cases of {@code layers.json}: Linear, BatchNorm, EmbedID, RNN, LSTM, MLP, Sequential and parameter registration. */
+/**
+ * Golden cases of {@code layers.json}: Linear, Conv2d, Deconv2d, BatchNorm, EmbedID, RNN, LSTM, MLP,
+ * Sequential and parameter registration.
+ */
 class LayersConformanceTest {
 
     @TestFactory
@@ -46,6 +51,12 @@ class LayersConformanceTest {
                         (layer, in) -> F.softmaxCrossEntropy(layer.apply(in.v("x")), in.v("t"))))
                 .script("Sequential_linear_linear",
                         c -> LayerCases.run(c, () -> new Sequential(new Linear(4), new Linear(2)), LayerCases.ON_X))
+                .script("Conv2d_k3_s1_p1",
+                        c -> LayerCases.run(c, () -> new Conv2d(3, 3, 1, 1, false, DType.FLOAT32, 2), LayerCases.ON_X))
+                .script("Conv2d_k2_s2_nobias",
+                        c -> LayerCases.run(c, () -> new Conv2d(2, 2, 2, 0, true, DType.FLOAT32, 3), LayerCases.ON_X))
+                .script("Deconv2d_k3_s2_p1",
+                        c -> LayerCases.run(c, () -> new Deconv2d(2, 3, 2, 1, false, DType.FLOAT32, 3), LayerCases.ON_X))
                 .script("BatchNorm_layer_2d", LayersConformanceTest::batchNormLayer)
                 .script("BatchNorm_layer_4d", LayersConformanceTest::batchNormLayer)
                 .script("Parameter_vs_Variable_registration", LayersConformanceTest::registration)

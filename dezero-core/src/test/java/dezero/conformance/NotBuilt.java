@@ -19,8 +19,6 @@ final class NotBuilt {
     static final Map<String, String> CALLS = new LinkedHashMap<>();
 
     static {
-        CALLS.put("L.Conv2d(", "not built yet: Conv2d layer (CNN, after issue 3)");
-        CALLS.put("L.Deconv2d(", "not built yet: Deconv2d layer (CNN, after issue 3)");
     }
 
     /** The reason the op cannot run yet, or null when everything it calls exists. */
