@@ -3,7 +3,6 @@ package dezero.examples;
 import dezero.Config;
 import dezero.Variable;
 import dezero.functions.F;
-import dezero.layers.Conv2d;
 import dezero.models.VGG16;
 import dezero.ndarray.Index;
 import dezero.ndarray.NdArray;
@@ -12,8 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -76,50 +74,24 @@ public final class GradCam implements Example {
      */
     static Result compute(VGG16 model, BufferedImage picture, int size, Path file, PrintStream out) throws IOException {
         Variable x = new Variable(VGG16.preprocess(picture, size, size).reshape(1, 3, size, size));
-        Variable[] lastConv = new Variable[1];
+        // what the reference reads from model.conv5_3.outputs[0](): conv5_3's output before its ReLU
+        Map<String, Variable> layerOutputs = new HashMap<>();
         Variable y;
         try (var test = Config.testMode()) {
-            y = forwardKeepingLastConv(model, x, lastConv);
+            y = model.apply(x, layerOutputs);
         }
+        Variable lastConv = layerOutputs.get("conv5_3");
         NdArray scores = y.data();
         int predicted = (int) scores.argmax().item();
         Variable predictedScore = F.getItem(y, Index.at(0), Index.at(predicted));
         predictedScore.backward(true);
-        double[][] heat = heatmap(lastConv[0].data(), lastConv[0].grad().data());
+        double[][] heat = heatmap(lastConv.data(), lastConv.grad().data());
         BufferedImage overlay = overlay(picture, heat);
         Vgg16Files.writePng(overlay, file);
         out.printf(Locale.ROOT, "predicted ImageNet class %d (score %.4f); heat map %dx%d at conv5_3%n", predicted,
                 predictedScore.data().item(), heat.length, heat[0].length);
         out.println("wrote " + file);
         return new Result(predicted, predictedScore.data().item(), heat, file);
-    }
-
-    /** VGG16's forward pass, step by step, keeping the output of conv5_3 (before its ReLU) in {@code keep[0]}. */
-    static Variable forwardKeepingLastConv(VGG16 model, Variable x, Variable[] keep) {
-        List<Map.Entry<String, Conv2d>> convs = new ArrayList<>(model.convolutions().entrySet());
-        Variable h = x;
-        for (int i = 0; i < convs.size(); i++) {
-            String name = convs.get(i).getKey();
-            Variable c = convs.get(i).getValue().apply(h);
-            if (name.equals("conv5_3")) {
-                keep[0] = c;
-            }
-            h = F.relu(c);
-            boolean lastOfBlock = i + 1 == convs.size() || !block(convs.get(i + 1).getKey()).equals(block(name));
-            if (lastOfBlock) {
-                h = F.pooling(h, 2, 2, 0);
-            }
-        }
-        var fc = model.fullyConnected();
-        h = F.reshape(h, h.shape()[0], -1);
-        h = F.dropout(F.relu(fc.get("fc6").apply(h)));
-        h = F.dropout(F.relu(fc.get("fc7").apply(h)));
-        return fc.get("fc8").apply(h);
-    }
-
-    /** "conv3_2" to "3". */
-    private static String block(String convName) {
-        return convName.substring("conv".length(), convName.indexOf('_'));
     }
 
     /**
