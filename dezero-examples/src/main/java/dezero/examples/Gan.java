@@ -199,18 +199,6 @@ public final class Gan implements Example {
         try (var noGrad = Config.noGrad(); var test = Config.testMode()) {
             images = gen.apply(z).data();
         }
-        return Plots.imageGrid(file, rows(images), 28, 28, 5);
-    }
-
-    /** (N, 1, 28, 28) to N rows of 784 values. */
-    static double[][] rows(NdArray images) {
-        int n = images.shape(0);
-        int pixels = images.size() / n;
-        double[] all = images.toDoubleArray();
-        double[][] out = new double[n][pixels];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(all, i * pixels, out[i], 0, pixels);
-        }
-        return out;
+        return Plots.imageGrid(file, MnistData.rows(images), 28, 28, 5);
     }
 }

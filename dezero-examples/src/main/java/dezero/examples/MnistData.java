@@ -3,6 +3,7 @@ package dezero.examples;
 import dezero.datasets.ArrayDataset;
 import dezero.datasets.Batch;
 import dezero.datasets.MNIST;
+import dezero.ndarray.NdArray;
 import dezero.transforms.Compose;
 import dezero.transforms.Normalize;
 import dezero.transforms.ToFloat;
@@ -52,5 +53,17 @@ final class MnistData {
     static Path dataDir(Options options) {
         String d = options.get("data", null);
         return d == null ? null : Path.of(d);
+    }
+
+    /** Images (N, 1, 28, 28) to N rows of 784 values, for {@link dezero.examples.ui.Plots#imageGrid}. */
+    static double[][] rows(NdArray images) {
+        int n = images.shape(0);
+        int pixels = images.size() / n;
+        double[] all = images.toDoubleArray();
+        double[][] out = new double[n][pixels];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(all, i * pixels, out[i], 0, pixels);
+        }
+        return out;
     }
 }

@@ -223,8 +223,8 @@ public final class Vae implements Example {
 
     /** Rows of 10 originals, each followed by the row of their reconstructions. */
     static Path writeReconstructions(VaeModel vae, NdArray shown, Path file) throws IOException {
-        double[][] originals = Gan.rows(shown);
-        double[][] decoded = Gan.rows(vae.reconstruct(shown));
+        double[][] originals = MnistData.rows(shown);
+        double[][] decoded = MnistData.rows(vae.reconstruct(shown));
         int columns = Math.min(10, originals.length);
         List<double[]> cells = new ArrayList<>();
         for (int row = 0; row * columns < originals.length; row++) {
@@ -259,7 +259,7 @@ public final class Vae implements Example {
             z = NdRandom.global().randn(DType.FLOAT32, 100, latentSize);
             columns = 10;
         }
-        return Plots.imageGrid(file, Gan.rows(vae.decode(z)), 28, 28, columns);
+        return Plots.imageGrid(file, MnistData.rows(vae.decode(z)), 28, 28, columns);
     }
 
     /**
