@@ -153,7 +153,10 @@ public final class Gan implements Example {
             double sumD = 0;
             int count = 0;
             for (Batch batch : loader) {
-                if (batch.size() != batchSize || count == steps) {
+                if (count == steps) {
+                    break; // only in the last epoch, when the iterations end inside it
+                }
+                if (batch.size() != batchSize) {
                     continue;
                 }
                 // (1) the discriminator: real images towards 1, generated ones (detached) towards 0
