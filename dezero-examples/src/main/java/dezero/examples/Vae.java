@@ -41,7 +41,7 @@ import java.util.Locale;
  * scales the noise by the variance instead of the standard deviation; here
  * {@code z = mean + exp(log_var / 2) * eps}, the reparameterisation the KL term assumes.
  * The reference's width is {@code --channels 64}; the default is half of it. With
- * {@code --data ../shared/data/mnist-10k} the defaults (5 epochs of 8,000 images, batch 16, about
+ * {@code --data ../shared/data/mnist-10k} the defaults (5 epochs of 8,000 images, batch 16, 3 to
  * 5 minutes on 2 busy cores) end at a loss of 170 nats per image and a latent map of clear 0, 1, 2,
  * 7 and 9 with 3, 5, 6 and 8 between them; 10 epochs reach 160 and draw every digit but 4 clearly.
  */
