@@ -30,7 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Golden cases of {@code layers.json}: Linear, Conv2d, Deconv2d, BatchNorm, EmbedID, RNN, LSTM, MLP, Sequential and parameter registration. */
+/**
+ * Golden cases of {@code layers.json}: Linear, Conv2d, Deconv2d, BatchNorm, EmbedID, RNN, LSTM, MLP,
+ * Sequential and parameter registration.
+ */
 class LayersConformanceTest {
 
     @TestFactory

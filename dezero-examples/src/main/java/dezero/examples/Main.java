@@ -29,7 +29,13 @@ public final class Main {
             new SpiralClassification(),
             new MnistMlp(),
             new SaveLoad(),
-            new DropoutDemo());
+            new DropoutDemo(),
+            new SinLstm(),
+            new MnistCnn(),
+            new Gan(),
+            new Vae(),
+            new GradCam(),
+            new StyleTransfer());
 
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
