@@ -178,7 +178,7 @@ final class PlainGemm {
     }
 
     /** Unpacked product for small problems: C[i][j] = sum_p op(A)[i][p] * op(B)[p][j]. */
-    private static void small(boolean transA, boolean transB, int m, int n, int k,
+    static void small(boolean transA, boolean transB, int m, int n, int k,
                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
         int asI = transA ? 1 : lda;
         int asP = transA ? lda : 1;
@@ -381,7 +381,7 @@ final class PlainGemm {
     }
 
     /** Unpacked product for small problems: C[i][j] = sum_p op(A)[i][p] * op(B)[p][j]. */
-    private static void small(boolean transA, boolean transB, int m, int n, int k,
+    static void small(boolean transA, boolean transB, int m, int n, int k,
                               double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
         int asI = transA ? 1 : lda;
         int asP = transA ? lda : 1;
