@@ -38,6 +38,11 @@ public final class Kernels {
         return Holder.INSTANCE;
     }
 
+    /** The plain-Java kernel, whatever {@link #get()} chose (for benchmarks and comparisons). */
+    public static Kernel plain() {
+        return new PlainKernel();
+    }
+
     /** The kernel and why it was chosen. */
     static final class Choice {
         final Kernel kernel;

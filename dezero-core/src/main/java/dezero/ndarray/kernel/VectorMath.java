@@ -24,7 +24,6 @@ final class VectorMath {
     }
 
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Long> L = LongVector.SPECIES_PREFERRED;
 
     private static final double LOG2E = 1.4426950408889634;
     private static final double LN2_HI = 6.93147180369123816490e-01;
@@ -37,25 +36,77 @@ final class VectorMath {
         1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5,
     };
 
+    /** 1/k! for k = 2..8: enough for results rounded to float32 (truncation 2e-10 relative). */
+    private static final double[] EXP_POLY_FOR_FLOAT = {
+        1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5,
+    };
+
     /** (e^r - 1 - r) / r^2 for |r| <= ln2/2 + a bit, Horner in r. */
     private static DoubleVector expTail(DoubleVector r) {
-        DoubleVector p = DoubleVector.broadcast(D, EXP_POLY[0]);
-        for (int i = 1; i < EXP_POLY.length; i++) {
-            p = p.fma(r, DoubleVector.broadcast(D, EXP_POLY[i]));
+        return horner(EXP_POLY, r);
+    }
+
+    private static DoubleVector horner(double[] c, DoubleVector r) {
+        DoubleVector p = DoubleVector.broadcast(D, c[0]);
+        for (int i = 1; i < c.length; i++) {
+            p = p.fma(r, DoubleVector.broadcast(D, c[i]));
         }
         return p;
     }
 
+    /** e^x in double lanes to be rounded to float32: a shorter polynomial, same range handling. */
+    static DoubleVector expForFloat(DoubleVector x) {
+        DoubleVector t = x.fma(DoubleVector.broadcast(D, LOG2E), DoubleVector.broadcast(D, ROUND_BIAS));
+        DoubleVector n = t.sub(ROUND_BIAS);
+        DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), x);
+        r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
+        DoubleVector y = r.mul(r).fma(horner(EXP_POLY_FOR_FLOAT, r), r).add(1.0).mul(twoTo(t));
+        // float32 inputs never exceed 708 in magnitude where they matter: outside +-200 the float result is 0 or inf
+        VectorMask<Double> outside = x.abs().compare(VectorOperators.GT, 200.0).or(x.compare(VectorOperators.NE, x));
+        return outside.anyTrue() ? fixLanes(y, x, outside, 0) : y;
+    }
+
+    /**
+     * tanh in double lanes to be rounded to float32: (e - 1)/(e + 1) with e = e^(2|x|) (its
+     * cancellation costs at most 1e-16 / |x| relative, far below float precision for |x| >= 1e-4),
+     * |x| itself below 1e-4 (where tanh x = x (1 - x^2/3) rounds to x in float).
+     */
+    static DoubleVector tanhForFloat(DoubleVector x) {
+        DoubleVector ax = x.abs().min(10.0);
+        DoubleVector e = expForFloat(ax.add(ax));
+        DoubleVector t = e.sub(1.0).div(e.add(1.0)).blend(ax, ax.compare(VectorOperators.LT, 1e-4));
+        LongVector signBit = x.reinterpretAsLongs().and(Long.MIN_VALUE);
+        DoubleVector y = t.reinterpretAsLongs().or(signBit).reinterpretAsDoubles();
+        VectorMask<Double> nan = x.compare(VectorOperators.NE, x);
+        return nan.anyTrue() ? y.blend(x, nan) : y;
+    }
+
+    /** sigmoid for float32 results, as 0.5 tanh(x/2) + 0.5. */
+    static DoubleVector sigmoidForFloat(DoubleVector x) {
+        return tanhForFloat(x.mul(0.5)).fma(DoubleVector.broadcast(D, 0.5), DoubleVector.broadcast(D, 0.5));
+    }
+
     static DoubleVector exp(DoubleVector x) {
-        DoubleVector n = rint(x.mul(LOG2E));
+        DoubleVector t = x.fma(DoubleVector.broadcast(D, LOG2E), DoubleVector.broadcast(D, ROUND_BIAS));
+        DoubleVector n = t.sub(ROUND_BIAS);
         DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), x);
         r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
         // e^r = 1 + r + r^2 * tail(r)
         DoubleVector er = r.mul(r).fma(expTail(r), r).add(1.0);
-        LongVector bits = ((LongVector) n.convert(VectorOperators.D2L, 0)).add(1023L).lanewise(VectorOperators.LSHL, 52);
-        DoubleVector y = er.mul(bits.reinterpretAsDoubles());
+        DoubleVector y = er.mul(twoTo(t));
         VectorMask<Double> outside = x.abs().compare(VectorOperators.GT, EXP_LIMIT).or(x.compare(VectorOperators.NE, x));
         return outside.anyTrue() ? fixLanes(y, x, outside, 0) : y;
+    }
+
+    /**
+     * 1.5 * 2^52 + 1023: adding it rounds to an integer n in the low mantissa bits, biased by 1023,
+     * so that shifting the bits left by 52 gives 2^n (JDK 17 cannot convert double lanes to long).
+     */
+    private static final double ROUND_BIAS = 6755399441055744.0 + 1023;
+
+    /** 2^n from t = n + ROUND_BIAS, for -1022 <= n <= 1023. */
+    private static DoubleVector twoTo(DoubleVector t) {
+        return t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
     }
 
     /**
@@ -71,12 +122,12 @@ final class VectorMath {
         if (isSmall.allTrue()) {
             return small;
         }
-        DoubleVector n = rint(x.mul(LOG2E));
+        DoubleVector t = x.fma(DoubleVector.broadcast(D, LOG2E), DoubleVector.broadcast(D, ROUND_BIAS));
+        DoubleVector n = t.sub(ROUND_BIAS);
         DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), x);
         r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
         DoubleVector emr = r.mul(r).fma(expTail(r), r);
-        LongVector bits = ((LongVector) n.convert(VectorOperators.D2L, 0)).add(1023L).lanewise(VectorOperators.LSHL, 52);
-        DoubleVector scale = bits.reinterpretAsDoubles();
+        DoubleVector scale = twoTo(t);
         return scale.fma(emr, scale.sub(1.0)).blend(small, isSmall);
     }
 
@@ -108,12 +159,13 @@ final class VectorMath {
 
     static DoubleVector log(DoubleVector x) {
         LongVector bits = x.reinterpretAsLongs();
-        LongVector e = bits.lanewise(VectorOperators.LSHR, 52).sub(1023L);
         DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
         // m in [1, 2): move [sqrt 2, 2) to [sqrt(1/2), 1) so that |s| <= 0.1716
         VectorMask<Double> high = m.compare(VectorOperators.GT, 2 * SQRT_HALF);
         m = m.blend(m.mul(0.5), high);
-        DoubleVector ed = ((DoubleVector) e.convert(VectorOperators.L2D, 0));
+        // the biased exponent as a double: put it in the mantissa of 2^52 (no long-to-double lane cast in JDK 17)
+        DoubleVector ed = bits.lanewise(VectorOperators.LSHR, 52).or(0x4330000000000000L).reinterpretAsDoubles()
+                .sub(4503599627370496.0 + 1023);
         ed = ed.blend(ed.add(1.0), high);
         DoubleVector s = m.sub(1.0).div(m.add(1.0));
         DoubleVector s2 = s.mul(s);
@@ -128,12 +180,6 @@ final class VectorMath {
         VectorMask<Double> special = x.compare(VectorOperators.LT, Double.MIN_NORMAL)
                 .or(x.compare(VectorOperators.GT, Double.MAX_VALUE)).or(x.compare(VectorOperators.NE, x));
         return special.anyTrue() ? fixLanes(y, x, special, 1) : y;
-    }
-
-    /** Round to the nearest integer (ties to even), valid for |v| < 2^51. */
-    private static DoubleVector rint(DoubleVector v) {
-        DoubleVector shift = DoubleVector.broadcast(D, 6755399441055744.0); // 1.5 * 2^52
-        return v.add(shift).sub(shift);
     }
 
     /** Recomputes the masked lanes with Math (0: exp, 1: log). */

@@ -40,54 +40,35 @@ final class VectorUnary {
     }
 
     static void unary(UnaryOp op, double[] a, int ao, double[] out, int oo, int from, int to) {
-        int i = from;
-        int end = from + D.loopBound(to - from);
+        // one method per op: a loop with its inlined math stays within C2's inlining budget
+        int i;
         switch (op) {
             case NEG:
-                for (; i < end; i += D.length()) {
-                    DoubleVector.fromArray(D, a, ao + i).neg().intoArray(out, oo + i);
-                }
+                i = negD(a, ao, out, oo, from, to);
                 break;
             case ABS:
-                for (; i < end; i += D.length()) {
-                    DoubleVector.fromArray(D, a, ao + i).abs().intoArray(out, oo + i);
-                }
+                i = absD(a, ao, out, oo, from, to);
                 break;
             case SQUARE:
-                for (; i < end; i += D.length()) {
-                    DoubleVector v = DoubleVector.fromArray(D, a, ao + i);
-                    v.mul(v).intoArray(out, oo + i);
-                }
+                i = squareD(a, ao, out, oo, from, to);
                 break;
             case SQRT:
-                for (; i < end; i += D.length()) {
-                    DoubleVector.fromArray(D, a, ao + i).sqrt().intoArray(out, oo + i);
-                }
+                i = sqrtD(a, ao, out, oo, from, to);
                 break;
             case RECIPROCAL:
-                for (; i < end; i += D.length()) {
-                    DoubleVector.broadcast(D, 1.0).div(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
-                }
+                i = reciprocalD(a, ao, out, oo, from, to);
                 break;
             case EXP:
-                for (; i < end; i += D.length()) {
-                    VectorMath.exp(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
-                }
+                i = expD(a, ao, out, oo, from, to);
                 break;
             case LOG:
-                for (; i < end; i += D.length()) {
-                    VectorMath.log(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
-                }
+                i = logD(a, ao, out, oo, from, to);
                 break;
             case TANH:
-                for (; i < end; i += D.length()) {
-                    VectorMath.tanh(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
-                }
+                i = tanhD(a, ao, out, oo, from, to);
                 break;
             case SIGMOID:
-                for (; i < end; i += D.length()) {
-                    VectorMath.sigmoid(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
-                }
+                i = sigmoidD(a, ao, out, oo, from, to);
                 break;
             default:
                 throw new IllegalArgumentException("no vector loop for " + op);
@@ -97,55 +78,118 @@ final class VectorUnary {
         }
     }
 
-    static void unary(UnaryOp op, float[] a, int ao, float[] out, int oo, int from, int to) {
+    private static int negD(double[] a, int ao, double[] out, int oo, int from, int to) {
         int i = from;
+        int end = from + D.loopBound(to - from);
+        for (; i < end; i += D.length()) {
+            DoubleVector.fromArray(D, a, ao + i).neg().intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int absD(double[] a, int ao, double[] out, int oo, int from, int to) {
+        int i = from;
+        int end = from + D.loopBound(to - from);
+        for (; i < end; i += D.length()) {
+            DoubleVector.fromArray(D, a, ao + i).abs().intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int squareD(double[] a, int ao, double[] out, int oo, int from, int to) {
+        int i = from;
+        int end = from + D.loopBound(to - from);
+        for (; i < end; i += D.length()) {
+            DoubleVector v = DoubleVector.fromArray(D, a, ao + i);
+            v.mul(v).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int sqrtD(double[] a, int ao, double[] out, int oo, int from, int to) {
+        int i = from;
+        int end = from + D.loopBound(to - from);
+        for (; i < end; i += D.length()) {
+            DoubleVector.fromArray(D, a, ao + i).sqrt().intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int reciprocalD(double[] a, int ao, double[] out, int oo, int from, int to) {
+        int i = from;
+        int end = from + D.loopBound(to - from);
+        for (; i < end; i += D.length()) {
+            DoubleVector.broadcast(D, 1.0).div(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int expD(double[] a, int ao, double[] out, int oo, int from, int to) {
+        int i = from;
+        int end = from + D.loopBound(to - from);
+        for (; i < end; i += D.length()) {
+            VectorMath.exp(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int logD(double[] a, int ao, double[] out, int oo, int from, int to) {
+        int i = from;
+        int end = from + D.loopBound(to - from);
+        for (; i < end; i += D.length()) {
+            VectorMath.log(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int tanhD(double[] a, int ao, double[] out, int oo, int from, int to) {
+        int i = from;
+        int end = from + D.loopBound(to - from);
+        for (; i < end; i += D.length()) {
+            VectorMath.tanh(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int sigmoidD(double[] a, int ao, double[] out, int oo, int from, int to) {
+        int i = from;
+        int end = from + D.loopBound(to - from);
+        for (; i < end; i += D.length()) {
+            VectorMath.sigmoid(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    static void unary(UnaryOp op, float[] a, int ao, float[] out, int oo, int from, int to) {
+        // one method per op: a loop with its inlined math stays within C2's inlining budget
+        int i;
         switch (op) {
             case NEG:
-                for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
-                    FloatVector.fromArray(F, a, ao + i).neg().intoArray(out, oo + i);
-                }
+                i = negF(a, ao, out, oo, from, to);
                 break;
             case ABS:
-                for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
-                    FloatVector.fromArray(F, a, ao + i).abs().intoArray(out, oo + i);
-                }
+                i = absF(a, ao, out, oo, from, to);
                 break;
             case SQUARE:
-                for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
-                    FloatVector v = FloatVector.fromArray(F, a, ao + i);
-                    v.mul(v).intoArray(out, oo + i);
-                }
+                i = squareF(a, ao, out, oo, from, to);
                 break;
             case SQRT:
-                // IEEE sqrt in float equals the double sqrt rounded to float
-                for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
-                    FloatVector.fromArray(F, a, ao + i).sqrt().intoArray(out, oo + i);
-                }
+                i = sqrtF(a, ao, out, oo, from, to);
                 break;
             case RECIPROCAL:
-                for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
-                    FloatVector.broadcast(F, 1.0f).div(FloatVector.fromArray(F, a, ao + i)).intoArray(out, oo + i);
-                }
+                i = reciprocalF(a, ao, out, oo, from, to);
                 break;
             case EXP:
-                for (int end = from + FH.loopBound(to - from); i < end; i += FH.length()) {
-                    narrow(VectorMath.exp(widen(a, ao + i))).intoArray(out, oo + i);
-                }
+                i = expF(a, ao, out, oo, from, to);
                 break;
             case LOG:
-                for (int end = from + FH.loopBound(to - from); i < end; i += FH.length()) {
-                    narrow(VectorMath.log(widen(a, ao + i))).intoArray(out, oo + i);
-                }
+                i = logF(a, ao, out, oo, from, to);
                 break;
             case TANH:
-                for (int end = from + FH.loopBound(to - from); i < end; i += FH.length()) {
-                    narrow(VectorMath.tanh(widen(a, ao + i))).intoArray(out, oo + i);
-                }
+                i = tanhF(a, ao, out, oo, from, to);
                 break;
             case SIGMOID:
-                for (int end = from + FH.loopBound(to - from); i < end; i += FH.length()) {
-                    narrow(VectorMath.sigmoid(widen(a, ao + i))).intoArray(out, oo + i);
-                }
+                i = sigmoidF(a, ao, out, oo, from, to);
                 break;
             default:
                 throw new IllegalArgumentException("no vector loop for " + op);
@@ -153,6 +197,81 @@ final class VectorUnary {
         if (i < to) {
             tail(op, a, ao + i, out, oo + i, to - i);
         }
+    }
+
+    private static int negF(float[] a, int ao, float[] out, int oo, int from, int to) {
+        int i = from;
+        for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
+            FloatVector.fromArray(F, a, ao + i).neg().intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int absF(float[] a, int ao, float[] out, int oo, int from, int to) {
+        int i = from;
+        for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
+            FloatVector.fromArray(F, a, ao + i).abs().intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int squareF(float[] a, int ao, float[] out, int oo, int from, int to) {
+        int i = from;
+        for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
+            FloatVector v = FloatVector.fromArray(F, a, ao + i);
+            v.mul(v).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int sqrtF(float[] a, int ao, float[] out, int oo, int from, int to) {
+        int i = from;
+
+        // IEEE sqrt in float equals the double sqrt rounded to float
+        for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
+            FloatVector.fromArray(F, a, ao + i).sqrt().intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int reciprocalF(float[] a, int ao, float[] out, int oo, int from, int to) {
+        int i = from;
+        for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
+            FloatVector.broadcast(F, 1.0f).div(FloatVector.fromArray(F, a, ao + i)).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int expF(float[] a, int ao, float[] out, int oo, int from, int to) {
+        int i = from;
+        for (int end = from + FH.loopBound(to - from); i < end; i += FH.length()) {
+            narrow(VectorMath.expForFloat(widen(a, ao + i))).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int logF(float[] a, int ao, float[] out, int oo, int from, int to) {
+        int i = from;
+        for (int end = from + FH.loopBound(to - from); i < end; i += FH.length()) {
+            narrow(VectorMath.log(widen(a, ao + i))).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int tanhF(float[] a, int ao, float[] out, int oo, int from, int to) {
+        int i = from;
+        for (int end = from + FH.loopBound(to - from); i < end; i += FH.length()) {
+            narrow(VectorMath.tanhForFloat(widen(a, ao + i))).intoArray(out, oo + i);
+        }
+        return i;
+    }
+
+    private static int sigmoidF(float[] a, int ao, float[] out, int oo, int from, int to) {
+        int i = from;
+        for (int end = from + FH.loopBound(to - from); i < end; i += FH.length()) {
+            narrow(VectorMath.sigmoidForFloat(widen(a, ao + i))).intoArray(out, oo + i);
+        }
+        return i;
     }
 
     static DoubleVector widen(float[] a, int i) {
