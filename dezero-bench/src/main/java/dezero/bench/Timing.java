@@ -7,9 +7,16 @@ final class Timing {
     private Timing() {
     }
 
-    /** Median seconds of one call of {@code body} over {@code reps} timed calls after {@code warmups} untimed ones. */
+    /** Warm-up lasts at least this long: the JIT compiles the SIMD loops late when the machine is busy. */
+    static final double MIN_WARMUP_SECONDS = 1.0;
+
+    /**
+     * Median seconds of one call of {@code body} over {@code reps} timed calls, after at least
+     * {@code warmups} untimed ones and at least {@link #MIN_WARMUP_SECONDS} of them.
+     */
     static double median(int warmups, int reps, Runnable body) {
-        for (int i = 0; i < warmups; i++) {
+        long warmStart = System.nanoTime();
+        for (int i = 0; i < warmups || System.nanoTime() - warmStart < MIN_WARMUP_SECONDS * 1e9; i++) {
             body.run();
         }
         double[] t = new double[reps];

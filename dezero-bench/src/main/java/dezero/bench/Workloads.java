@@ -146,7 +146,8 @@ final class Workloads {
         double lr = 0.01;
         Runnable epoch = () -> {
             for (int i = 0; i < xs.size(); i++) {
-                Variable h = F.sigmoid(F.linear(new Variable(xs.get(i)), w1, b1));
+                // the input is a constant: no gradient for it (numpy_ref.py computes none either)
+                Variable h = F.sigmoid(F.linear(Variable.constant(xs.get(i)), w1, b1));
                 Variable y = F.linear(h, w2, b2);
                 Variable loss = F.softmaxCrossEntropy(y, ts.get(i));
                 for (Parameter p : params) {

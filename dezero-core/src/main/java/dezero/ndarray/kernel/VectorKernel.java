@@ -28,6 +28,13 @@ final class VectorKernel implements Kernel {
     }
 
     private static final int SPLIT = KernelThreads.ELEMENTWISE_SPLIT;
+    /**
+     * Below these sizes the plain loops run: SIMD gains little there, and small computations (the
+     * book's scalar examples) then print the same digits whichever kernel runs (the vector
+     * exp/log/tanh differ from Math's in the last ulps, and lane-wise sums add in another order).
+     */
+    static final int PLAIN_UNARY_BELOW = 64;
+    static final int PLAIN_ROW_SUM_BELOW = 1024;
     /** Split points fall on whole cache lines of either type. */
     private static final int ALIGN = 64;
 
@@ -70,7 +77,7 @@ final class VectorKernel implements Kernel {
 
     @Override
     public void unary(UnaryOp op, double[] a, int aOff, double[] out, int outOff, int n) {
-        if (n <= 0 || !VectorUnary.supports(op)) {
+        if (n < PLAIN_UNARY_BELOW || !VectorUnary.supports(op)) {
             plain.unary(op, a, aOff, out, outOff, n);
         } else if (n < SPLIT) {
             VectorUnary.unary(op, a, aOff, out, outOff, 0, n);
@@ -81,7 +88,7 @@ final class VectorKernel implements Kernel {
 
     @Override
     public void unary(UnaryOp op, float[] a, int aOff, float[] out, int outOff, int n) {
-        if (n <= 0 || !VectorUnary.supports(op)) {
+        if (n < PLAIN_UNARY_BELOW || !VectorUnary.supports(op)) {
             plain.unary(op, a, aOff, out, outOff, n);
         } else if (n < SPLIT) {
             VectorUnary.unary(op, a, aOff, out, outOff, 0, n);
@@ -96,7 +103,7 @@ final class VectorKernel implements Kernel {
 
     @Override
     public void reduce(ReduceOp op, double[] a, int aOff, int outer, int len, int inner, double[] out, int outOff) {
-        if (outer <= 0 || inner <= 0 || len <= 0) {
+        if (outer <= 0 || inner <= 0 || len <= 0 || (inner == 1 && op == ReduceOp.SUM && len < PLAIN_ROW_SUM_BELOW)) {
             plain.reduce(op, a, aOff, outer, len, inner, out, outOff);
             return;
         }
@@ -129,7 +136,7 @@ final class VectorKernel implements Kernel {
 
     @Override
     public void reduce(ReduceOp op, float[] a, int aOff, int outer, int len, int inner, float[] out, int outOff) {
-        if (outer <= 0 || inner <= 0 || len <= 0) {
+        if (outer <= 0 || inner <= 0 || len <= 0 || (inner == 1 && op == ReduceOp.SUM && len < PLAIN_ROW_SUM_BELOW)) {
             plain.reduce(op, a, aOff, outer, len, inner, out, outOff);
             return;
         }

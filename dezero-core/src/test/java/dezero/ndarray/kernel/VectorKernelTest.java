@@ -152,6 +152,26 @@ class VectorKernelTest {
                         assertEquals(ef[i], vf[i], 0.0f, what + " float");
                     }
                 }
+                if (VectorUnary.supports(op)) {
+                    // the vector loops themselves, also below the size where the kernel hands small arrays to the plain loops
+                    double[] vd = new double[n];
+                    float[] vfd = new float[n];
+                    VectorUnary.unary(op, a, OFF, vd, 0, 0, n);
+                    VectorUnary.unary(op, af, OFF, vfd, 0, 0, n);
+                    for (int i = 0; i < n; i++) {
+                        String what = op + " vector loop n=" + n + " x=" + a[OFF + i];
+                        if (op == UnaryOp.SIGMOID) {
+                            assertSigmoid(e[i], vd[i], what);
+                            assertSigmoid(ef[i], vfd[i], what + " float");
+                        } else if (transcendental) {
+                            assertUlps(e[i], vd[i], 4, what);
+                            assertUlps(ef[i], vfd[i], 1, what + " float");
+                        } else {
+                            assertEquals(e[i], vd[i], 0.0, what);
+                            assertEquals(ef[i], vfd[i], 0.0f, what + " float");
+                        }
+                    }
+                }
                 vector.unary(op, a, OFF, a, OFF, n);
                 for (int i = 0; i < n; i++) {
                     assertEquals(v[i], a[OFF + i], 0.0, op + " in place n=" + n);
@@ -212,9 +232,32 @@ class VectorKernelTest {
         }
     }
 
+    @Test
+    void vectorRowReductionsOnAwkwardLengths() {
+        for (ReduceOp op : ReduceOp.values()) {
+            for (int n : SIZES) {
+                double[] a = randD(n + OFF, 2);
+                for (int i = 0; i < a.length; i++) {
+                    if (!Double.isFinite(a[i]) || Math.abs(a[i]) > 100) {
+                        a[i] = -0.5;
+                    }
+                }
+                double[] e = new double[1];
+                plain.reduce(op, a, OFF, 1, n, 1, e, 0);
+                float[] af = toFloat(a);
+                float[] ef = new float[1];
+                plain.reduce(op, af, OFF, 1, n, 1, ef, 0);
+                double v = VectorReduce.row(op, a, OFF, n);
+                double vf = VectorReduce.row(op, af, OFF, n);
+                assertEquals(e[0], v, op == ReduceOp.SUM ? 1e-13 * n : 0.0, op + " n=" + n);
+                assertEquals(ef[0], (float) vf, op == ReduceOp.SUM ? Math.ulp(ef[0]) : 0.0f, op + " float n=" + n);
+            }
+        }
+    }
+
     static final int[][] BLOCKS = {
         {1, 1, 1}, {1, 7, 1}, {3, 13, 1}, {1, 1023, 1}, {2, 207, 1}, {1, 3, 8}, {4, 5, 16}, {2, 25, 7},
-        {3, 1, 13}, {1, 8, 1023}, {5, 2, 3}, {2, 0, 3}, {1, 300_000, 1}, {600, 600, 1}, {1, 600, 600}, {3, 300, 307},
+        {3, 1, 13}, {1, 8, 1023}, {5, 2, 3}, {2, 0, 3}, {1, 300_000, 1}, {300, 1100, 1}, {1, 600, 600}, {3, 300, 307},
     };
 
     @Test
