@@ -87,17 +87,23 @@ final class VectorGemmD {
         });
     }
 
-    /** Computes the tile of C with rows [i0, i1) and columns [j0, j1). */
+    /**
+     * Computes the tile of C with rows [i0, i1) and columns [j0, j1). The tile is zeroed first so
+     * the micro-kernels always add: a branch between "store" and "add" inside them would be seen
+     * one way during JIT profiling and trap (deoptimize) the other way.
+     */
     private static void tile(Workspace ws, int nr, int i0, int i1, int j0, int j1, boolean transA, boolean transB, int k,
                              double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
         double[] ap = ws.ap;
         double[] bp = ws.bp;
+        for (int i = i0; i < i1; i++) {
+            java.util.Arrays.fill(c, cOff + i * ldc + j0, cOff + i * ldc + j1, (double) 0);
+        }
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bp);
-                boolean accumulate = pc > 0;
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
@@ -109,10 +115,11 @@ final class VectorGemmD {
                             int ao = ir * kc;
                             int co = cOff + (ic + ir) * ldc + jc + jr;
                             if (h == MR && w == nr) {
-                                micro(nr, kc, ap, ao, bp, bo, c, co, ldc, accumulate);
+                                micro(nr, kc, ap, ao, bp, bo, c, co, ldc);
                             } else {
-                                micro(nr, kc, ap, ao, bp, bo, ws.edge, 0, nr, false);
-                                mergeEdge(ws.edge, nr, c, co, ldc, h, w, accumulate);
+                                java.util.Arrays.fill(ws.edge, (double) 0);
+                                micro(nr, kc, ap, ao, bp, bo, ws.edge, 0, nr);
+                                addEdge(ws.edge, nr, c, co, ldc, h, w);
                             }
                         }
                     }
@@ -121,26 +128,21 @@ final class VectorGemmD {
         }
     }
 
-    private static void micro(int nr, int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc,
-                              boolean accumulate) {
+    private static void micro(int nr, int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
         if (nr == NR) {
-            micro3(kc, ap, ao, bp, bo, c, co, ldc, accumulate);
+            micro3(kc, ap, ao, bp, bo, c, co, ldc);
         } else {
-            micro1(kc, ap, ao, bp, bo, c, co, ldc, accumulate);
+            micro1(kc, ap, ao, bp, bo, c, co, ldc);
         }
     }
 
-    /** Writes (or adds) the valid h x w corner of an edge tile computed into the buffer. */
-    private static void mergeEdge(double[] edge, int ld, double[] c, int co, int ldc, int h, int w, boolean accumulate) {
+    /** Adds the valid h x w corner of an edge tile computed into the buffer to C. */
+    private static void addEdge(double[] edge, int ld, double[] c, int co, int ldc, int h, int w) {
         for (int r = 0; r < h; r++) {
             int e = r * ld;
             int o = co + r * ldc;
-            if (accumulate) {
-                for (int j = 0; j < w; j++) {
-                    c[o + j] += edge[e + j];
-                }
-            } else {
-                System.arraycopy(edge, e, c, o, w);
+            for (int j = 0; j < w; j++) {
+                c[o + j] += edge[e + j];
             }
         }
     }
@@ -321,8 +323,8 @@ final class VectorGemmD {
 
     // ------------------------------------------------------------------ micro-kernels (written out: 24 named accumulators)
 
-    /** C[8 x 3V] (=/+=) the packed 8-row panel of A times the packed 3V-column panel of B over depth kc. */
-    private static void micro3(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc, boolean accumulate) {
+    /** C[8 x 3V] += the packed 8-row panel of A times the packed 3V-column panel of B over depth kc. */
+    private static void micro3(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
         DoubleVector c00 = DoubleVector.zero(S); DoubleVector c01 = DoubleVector.zero(S); DoubleVector c02 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S); DoubleVector c11 = DoubleVector.zero(S); DoubleVector c12 = DoubleVector.zero(S);
         DoubleVector c20 = DoubleVector.zero(S); DoubleVector c21 = DoubleVector.zero(S); DoubleVector c22 = DoubleVector.zero(S);
@@ -352,24 +354,22 @@ final class VectorGemmD {
             DoubleVector a7 = DoubleVector.broadcast(S, ap[ai + 7]);
             c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71); c72 = a7.fma(b2, c72);
         }
-        if (accumulate) {
-            int r0 = co;
-            c00 = c00.add(DoubleVector.fromArray(S, c, r0)); c01 = c01.add(DoubleVector.fromArray(S, c, r0 + V)); c02 = c02.add(DoubleVector.fromArray(S, c, r0 + 2 * V));
-            int r1 = co + 1 * ldc;
-            c10 = c10.add(DoubleVector.fromArray(S, c, r1)); c11 = c11.add(DoubleVector.fromArray(S, c, r1 + V)); c12 = c12.add(DoubleVector.fromArray(S, c, r1 + 2 * V));
-            int r2 = co + 2 * ldc;
-            c20 = c20.add(DoubleVector.fromArray(S, c, r2)); c21 = c21.add(DoubleVector.fromArray(S, c, r2 + V)); c22 = c22.add(DoubleVector.fromArray(S, c, r2 + 2 * V));
-            int r3 = co + 3 * ldc;
-            c30 = c30.add(DoubleVector.fromArray(S, c, r3)); c31 = c31.add(DoubleVector.fromArray(S, c, r3 + V)); c32 = c32.add(DoubleVector.fromArray(S, c, r3 + 2 * V));
-            int r4 = co + 4 * ldc;
-            c40 = c40.add(DoubleVector.fromArray(S, c, r4)); c41 = c41.add(DoubleVector.fromArray(S, c, r4 + V)); c42 = c42.add(DoubleVector.fromArray(S, c, r4 + 2 * V));
-            int r5 = co + 5 * ldc;
-            c50 = c50.add(DoubleVector.fromArray(S, c, r5)); c51 = c51.add(DoubleVector.fromArray(S, c, r5 + V)); c52 = c52.add(DoubleVector.fromArray(S, c, r5 + 2 * V));
-            int r6 = co + 6 * ldc;
-            c60 = c60.add(DoubleVector.fromArray(S, c, r6)); c61 = c61.add(DoubleVector.fromArray(S, c, r6 + V)); c62 = c62.add(DoubleVector.fromArray(S, c, r6 + 2 * V));
-            int r7 = co + 7 * ldc;
-            c70 = c70.add(DoubleVector.fromArray(S, c, r7)); c71 = c71.add(DoubleVector.fromArray(S, c, r7 + V)); c72 = c72.add(DoubleVector.fromArray(S, c, r7 + 2 * V));
-        }
+        int r0 = co;
+        c00 = c00.add(DoubleVector.fromArray(S, c, r0)); c01 = c01.add(DoubleVector.fromArray(S, c, r0 + V)); c02 = c02.add(DoubleVector.fromArray(S, c, r0 + 2 * V));
+        int r1 = co + 1 * ldc;
+        c10 = c10.add(DoubleVector.fromArray(S, c, r1)); c11 = c11.add(DoubleVector.fromArray(S, c, r1 + V)); c12 = c12.add(DoubleVector.fromArray(S, c, r1 + 2 * V));
+        int r2 = co + 2 * ldc;
+        c20 = c20.add(DoubleVector.fromArray(S, c, r2)); c21 = c21.add(DoubleVector.fromArray(S, c, r2 + V)); c22 = c22.add(DoubleVector.fromArray(S, c, r2 + 2 * V));
+        int r3 = co + 3 * ldc;
+        c30 = c30.add(DoubleVector.fromArray(S, c, r3)); c31 = c31.add(DoubleVector.fromArray(S, c, r3 + V)); c32 = c32.add(DoubleVector.fromArray(S, c, r3 + 2 * V));
+        int r4 = co + 4 * ldc;
+        c40 = c40.add(DoubleVector.fromArray(S, c, r4)); c41 = c41.add(DoubleVector.fromArray(S, c, r4 + V)); c42 = c42.add(DoubleVector.fromArray(S, c, r4 + 2 * V));
+        int r5 = co + 5 * ldc;
+        c50 = c50.add(DoubleVector.fromArray(S, c, r5)); c51 = c51.add(DoubleVector.fromArray(S, c, r5 + V)); c52 = c52.add(DoubleVector.fromArray(S, c, r5 + 2 * V));
+        int r6 = co + 6 * ldc;
+        c60 = c60.add(DoubleVector.fromArray(S, c, r6)); c61 = c61.add(DoubleVector.fromArray(S, c, r6 + V)); c62 = c62.add(DoubleVector.fromArray(S, c, r6 + 2 * V));
+        int r7 = co + 7 * ldc;
+        c70 = c70.add(DoubleVector.fromArray(S, c, r7)); c71 = c71.add(DoubleVector.fromArray(S, c, r7 + V)); c72 = c72.add(DoubleVector.fromArray(S, c, r7 + 2 * V));
         int s0 = co;
         c00.intoArray(c, s0); c01.intoArray(c, s0 + V); c02.intoArray(c, s0 + 2 * V);
         int s1 = co + 1 * ldc;
@@ -388,8 +388,8 @@ final class VectorGemmD {
         c70.intoArray(c, s7); c71.intoArray(c, s7 + V); c72.intoArray(c, s7 + 2 * V);
     }
 
-    /** The narrow variant: C[8 x V] (=/+=) the packed 8-row panel of A times a packed V-column panel of B. */
-    private static void micro1(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc, boolean accumulate) {
+    /** The narrow variant: C[8 x V] += the packed 8-row panel of A times a packed V-column panel of B. */
+    private static void micro1(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
         DoubleVector c0 = DoubleVector.zero(S); DoubleVector c1 = DoubleVector.zero(S); DoubleVector c2 = DoubleVector.zero(S); DoubleVector c3 = DoubleVector.zero(S);
         DoubleVector c4 = DoubleVector.zero(S); DoubleVector c5 = DoubleVector.zero(S); DoubleVector c6 = DoubleVector.zero(S); DoubleVector c7 = DoubleVector.zero(S);
         for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += MR, bi += V) {
@@ -403,16 +403,14 @@ final class VectorGemmD {
             c6 = DoubleVector.broadcast(S, ap[ai + 6]).fma(b, c6);
             c7 = DoubleVector.broadcast(S, ap[ai + 7]).fma(b, c7);
         }
-        if (accumulate) {
-            c0 = c0.add(DoubleVector.fromArray(S, c, co));
-            c1 = c1.add(DoubleVector.fromArray(S, c, co + 1 * ldc));
-            c2 = c2.add(DoubleVector.fromArray(S, c, co + 2 * ldc));
-            c3 = c3.add(DoubleVector.fromArray(S, c, co + 3 * ldc));
-            c4 = c4.add(DoubleVector.fromArray(S, c, co + 4 * ldc));
-            c5 = c5.add(DoubleVector.fromArray(S, c, co + 5 * ldc));
-            c6 = c6.add(DoubleVector.fromArray(S, c, co + 6 * ldc));
-            c7 = c7.add(DoubleVector.fromArray(S, c, co + 7 * ldc));
-        }
+        c0 = c0.add(DoubleVector.fromArray(S, c, co));
+        c1 = c1.add(DoubleVector.fromArray(S, c, co + 1 * ldc));
+        c2 = c2.add(DoubleVector.fromArray(S, c, co + 2 * ldc));
+        c3 = c3.add(DoubleVector.fromArray(S, c, co + 3 * ldc));
+        c4 = c4.add(DoubleVector.fromArray(S, c, co + 4 * ldc));
+        c5 = c5.add(DoubleVector.fromArray(S, c, co + 5 * ldc));
+        c6 = c6.add(DoubleVector.fromArray(S, c, co + 6 * ldc));
+        c7 = c7.add(DoubleVector.fromArray(S, c, co + 7 * ldc));
         c0.intoArray(c, co);
         c1.intoArray(c, co + 1 * ldc);
         c2.intoArray(c, co + 2 * ldc);
