@@ -208,7 +208,21 @@ final class VectorReduce {
         for (int o = oFrom; o < oTo; o++) {
             int base = aOff + o * len * inner + from;
             java.util.Arrays.fill(acc, 0, w, 0.0);
-            for (int k = 0; k < len; k++) {
+            int k = 0;
+            // four rows per pass over the accumulator (added in row order, as the plain loop does)
+            for (; k + 4 <= len; k += 4) {
+                int r = base + k * inner;
+                int i = 0;
+                for (; i < vend; i += FH.length()) {
+                    DoubleVector.fromArray(D, acc, i).add(VectorUnary.widen(a, r + i))
+                            .add(VectorUnary.widen(a, r + inner + i)).add(VectorUnary.widen(a, r + 2 * inner + i))
+                            .add(VectorUnary.widen(a, r + 3 * inner + i)).intoArray(acc, i);
+                }
+                for (; i < w; i++) {
+                    acc[i] = acc[i] + a[r + i] + a[r + inner + i] + a[r + 2 * inner + i] + a[r + 3 * inner + i];
+                }
+            }
+            for (; k < len; k++) {
                 int r = base + k * inner;
                 int i = 0;
                 for (; i < vend; i += FH.length()) {
