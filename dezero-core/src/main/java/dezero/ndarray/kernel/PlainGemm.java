@@ -14,7 +14,7 @@ final class PlainGemm {
     }
 
     /** Columns of C per tile (the length of an accumulator row). */
-    static final int NC = 256;
+    static final int NC = 1024;
     /** Depth of a packed panel (rows of op(B), columns of op(A)). */
     static final int KC = 256;
     /** Rows of C per tile (rows of op(A) packed at a time). */
@@ -136,12 +136,13 @@ final class PlainGemm {
             int kcp = (kc + 7) & ~7;
             packB(transB, b, bOff, ldb, p0, kc, kcp, j0, nb, bp);
             packA(transA, a, aOff, lda, i0, rows, p0, kc, kcp, ap);
-            for (int i = 0; i < rows; i++) {
-                float[] row = acc[i];
-                int ai = i * KC;
-                for (int p = 0; p < kcp; p += 8) {
-                    int q = ai + p;
-                    rowUpdate(row, bp[p], bp[p + 1], bp[p + 2], bp[p + 3], bp[p + 4], bp[p + 5], bp[p + 6], bp[p + 7],
+            // eight rows of B (in L1) against every accumulator row (streamed from L2)
+            for (int p = 0; p < kcp; p += 8) {
+                float[] b0 = bp[p], b1 = bp[p + 1], b2 = bp[p + 2], b3 = bp[p + 3];
+                float[] b4 = bp[p + 4], b5 = bp[p + 5], b6 = bp[p + 6], b7 = bp[p + 7];
+                for (int i = 0; i < rows; i++) {
+                    int q = i * KC + p;
+                    rowUpdate(acc[i], b0, b1, b2, b3, b4, b5, b6, b7,
                             ap[q], ap[q + 1], ap[q + 2], ap[q + 3], ap[q + 4], ap[q + 5], ap[q + 6], ap[q + 7], nb);
                 }
             }
@@ -296,12 +297,13 @@ final class PlainGemm {
             int kcp = (kc + 7) & ~7;
             packB(transB, b, bOff, ldb, p0, kc, kcp, j0, nb, bp);
             packA(transA, a, aOff, lda, i0, rows, p0, kc, kcp, ap);
-            for (int i = 0; i < rows; i++) {
-                double[] row = acc[i];
-                int ai = i * KC;
-                for (int p = 0; p < kcp; p += 8) {
-                    int q = ai + p;
-                    rowUpdate(row, bp[p], bp[p + 1], bp[p + 2], bp[p + 3], bp[p + 4], bp[p + 5], bp[p + 6], bp[p + 7],
+            // eight rows of B (in L1) against every accumulator row (streamed from L2)
+            for (int p = 0; p < kcp; p += 8) {
+                double[] b0 = bp[p], b1 = bp[p + 1], b2 = bp[p + 2], b3 = bp[p + 3];
+                double[] b4 = bp[p + 4], b5 = bp[p + 5], b6 = bp[p + 6], b7 = bp[p + 7];
+                for (int i = 0; i < rows; i++) {
+                    int q = i * KC + p;
+                    rowUpdate(acc[i], b0, b1, b2, b3, b4, b5, b6, b7,
                             ap[q], ap[q + 1], ap[q + 2], ap[q + 3], ap[q + 4], ap[q + 5], ap[q + 6], ap[q + 7], nb);
                 }
             }
