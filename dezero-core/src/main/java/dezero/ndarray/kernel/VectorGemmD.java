@@ -4,7 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * double matrix product on the Vector API: C[m x n] = op(A) op(B), GotoBLAS-style.
+ * float64 matrix product on the Vector API: C[m x n] = op(A) op(B), GotoBLAS-style.
  *
  * <p>C is cut into tiles, one task each, shared by {@link KernelThreads}. A tile loops over
  * depth blocks of {@code KC}: it packs its columns of op(B) into panels {@code NR = 3V} wide
@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Thin shapes: when n is below one 3V panel (an output layer of 10 columns) the panels are one
  * vector wide (micro1); when m is below 4 (a batch of 1) nothing is packed and rows of C are
  * computed as vectorized combinations of rows of op(B) (or dot products when B is transposed).
- * Edge tiles are computed into a small per-thread buffer and merged, so no padding reaches C.
+ * Edge tiles are computed into a small per-thread buffer and added, so no padding reaches C.
  * Loaded only when the {@code jdk.incubator.vector} module is present (see {@link Kernels}).
  */
 final class VectorGemmD {
