@@ -1,5 +1,6 @@
 package dezero;
 
+import java.lang.ref.Reference;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,6 +19,17 @@ final class Backprop {
     }
 
     static void run(Variable root, boolean retainGrad, boolean createGraph) {
+        try {
+            runFrom(root, retainGrad, createGraph);
+        } finally {
+            // start's function holds root only weakly, and nothing below uses root itself: without
+            // the fence the JIT may let the GC collect it mid-run (seen under load), and its
+            // gradient, the seed, would never flow
+            Reference.reachabilityFence(root);
+        }
+    }
+
+    private static void runFrom(Variable root, boolean retainGrad, boolean createGraph) {
         Function start = root.creator();
         if (start == null) {
             return;

@@ -1,5 +1,7 @@
 package dezero.examples;
 
+import dezero.ndarray.kernel.VectorModule;
+
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,6 +40,10 @@ public final class Main {
             new StyleTransfer());
 
     public static void main(String[] args) {
+        // A jar cannot add the Vector API module itself: without --add-modules jdk.incubator.vector
+        // this re-runs the program once in a child JVM that has it (same output, same exit status;
+        // -Ddezero.relaunch=false opts out and runs here on the plain kernel). See VectorModule.
+        VectorModule.relaunchIfAbsent(Main.class, args);
         int status = run(args, System.out, System.err);
         System.out.flush();
         if (status != 0) {

@@ -3,8 +3,10 @@ package dezero.ndarray.kernel;
 /**
  * The arithmetic of the array layer, on flat primitive arrays. {@code NdArray} does the shape
  * work (broadcasting, axes, batching) and hands every inner loop to one {@code Kernel}, chosen
- * once at start-up by {@link Kernels#get()}: a plain-Java implementation written so the JIT can
- * vectorize it, and room for faster ones (the Vector API) selected when available.
+ * once at start-up by {@link Kernels#get()}: the Vector API implementation when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}, otherwise a plain-Java one written so the JIT can
+ * vectorize it. Both give the same results up to rounding: exactly for the IEEE operations,
+ * within a few ulps for exp, log and tanh, and sums may add in another order.
  *
  * <p>Strided operands: a stride of 1 walks a contiguous run, a stride of 0 repeats one element
  * (a broadcast scalar). Implementations must accept output arrays that alias an input exactly

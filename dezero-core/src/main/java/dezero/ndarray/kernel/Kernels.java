@@ -4,13 +4,27 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Chooses the {@link Kernel} once, at first use. Today the only implementation is
- * {@link PlainKernel}; a Vector API kernel will be picked here when the
- * {@code jdk.incubator.vector} module is present (the way Lucene's VectorizationProvider works).
- * The system property {@code dezero.kernel=plain} forces the plain kernel.
+ * Chooses the {@link Kernel} once, at first use, the way Lucene's {@code VectorizationProvider}
+ * does: the Vector API kernel when the JVM runs with the incubator module
+ * ({@code java --add-modules jdk.incubator.vector ...}), otherwise the plain-Java one. The Vector
+ * classes are loaded by name only after the module was found, so nothing else links them and the
+ * library works on a JVM started without the flag. The choice and its reason are logged at FINE.
+ *
+ * <p>The system property {@code dezero.kernel} overrides the choice: {@code plain} forces the
+ * plain kernel, {@code vector} asks for the Vector API one (falling back, with a warning, when
+ * it is unavailable); {@code auto} or no value chooses as above.
+ *
+ * <pre>{@code
+ * jshell> dezero.ndarray.kernel.Kernels.get().name()
+ * $1 ==> "vector-api (512-bit)"     // "plain-java" without --add-modules jdk.incubator.vector
+ * }</pre>
  */
 public final class Kernels {
     private static final Logger LOG = Logger.getLogger(Kernels.class.getName());
+
+    /** The module that holds the Vector API in JDK 17 to 25. */
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+    static final String VECTOR_KERNEL_CLASS = "dezero.ndarray.kernel.VectorKernel";
 
     private Kernels() {
     }
@@ -24,9 +38,61 @@ public final class Kernels {
         return Holder.INSTANCE;
     }
 
+    /** The plain-Java kernel, whatever {@link #get()} chose (for benchmarks and comparisons). */
+    public static Kernel plain() {
+        return new PlainKernel();
+    }
+
+    /** The kernel and why it was chosen. */
+    static final class Choice {
+        final Kernel kernel;
+        final String reason;
+
+        Choice(Kernel kernel, String reason) {
+            this.kernel = kernel;
+            this.reason = reason;
+        }
+    }
+
     private static Kernel choose() {
-        Kernel k = new PlainKernel();
-        LOG.log(Level.FINE, "dezero: using kernel {0} (plain Java; no SIMD implementation yet)", k.name());
-        return k;
+        boolean present = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+        Choice c = choose(System.getProperty("dezero.kernel"), present);
+        LOG.log(Level.FINE, "dezero: using kernel {0}: {1}", new Object[] {c.kernel.name(), c.reason});
+        return c.kernel;
+    }
+
+    /** The decision itself, given the property's value (or null) and whether the Vector module is present. */
+    static Choice choose(String property, boolean vectorModulePresent) {
+        String wanted = property == null ? "auto" : property.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (wanted) {
+            case "plain":
+                return new Choice(new PlainKernel(), "forced by -Ddezero.kernel=plain");
+            case "auto":
+            case "":
+            case "vector":
+                break;
+            default:
+                LOG.log(Level.WARNING, "dezero: ignoring unknown -Ddezero.kernel={0} (use plain, vector or auto)", property);
+        }
+        String reason;
+        if (!vectorModulePresent) {
+            reason = "module " + VECTOR_MODULE + " is not present (run java with --add-modules " + VECTOR_MODULE + ")";
+        } else {
+            try {
+                Class<?> cls = Class.forName(VECTOR_KERNEL_CLASS);
+                String unsupported = (String) cls.getDeclaredMethod("unsupportedReason").invoke(null);
+                if (unsupported == null) {
+                    Kernel k = (Kernel) cls.getDeclaredConstructor().newInstance();
+                    return new Choice(k, "module " + VECTOR_MODULE + " is present");
+                }
+                reason = unsupported;
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                reason = "the Vector API kernel failed to load: " + e;
+            }
+        }
+        if (wanted.equals("vector")) {
+            LOG.log(Level.WARNING, "dezero: -Ddezero.kernel=vector, but {0}; using the plain kernel", reason);
+        }
+        return new Choice(new PlainKernel(), reason);
     }
 }

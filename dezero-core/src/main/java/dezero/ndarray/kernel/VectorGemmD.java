@@ -1,0 +1,423 @@
+package dezero.ndarray.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float64 matrix product on the Vector API: C[m x n] = op(A) op(B), GotoBLAS-style.
+ *
+ * <p>C is cut into tiles, one task each, shared by {@link KernelThreads}. A tile loops over
+ * depth blocks of {@code KC}: it packs its columns of op(B) into panels {@code NR = 3V} wide
+ * (V = lanes of the preferred species) and blocks of {@code MC} rows of op(A) into panels 8
+ * rows high, both p-major and zero-padded, so the micro-kernel reads them contiguously whatever
+ * the transposition of the operands (packing IS the transpose: no copy of a whole operand is made).
+ * The micro-kernel keeps an 8 x 3V block of C in 24 vector registers and does one broadcast and
+ * three fused multiply-adds per row per step of depth.
+ *
+ * <p>Thin shapes: when n is below one 3V panel (an output layer of 10 columns) the panels are one
+ * vector wide (micro1); when m is below 4 (a batch of 1) nothing is packed and rows of C are
+ * computed as vectorized combinations of rows of op(B) (or dot products when B is transposed).
+ * Edge tiles are computed into a small per-thread buffer and added, so no padding reaches C.
+ * Loaded only when the {@code jdk.incubator.vector} module is present (see {@link Kernels}).
+ */
+final class VectorGemmD {
+    private VectorGemmD() {
+    }
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int V = S.length();
+    private static final int MR = 8;
+    private static final int NR = 3 * V;
+    /** Depth of a packed block: a 3V-wide panel of B (KC x NR) then fills about 48 KB, the L1 data cache. */
+    private static final int KC = Math.min(256, 16384 / (V * Double.BYTES));
+    /** Rows of op(A) per packed block (MC x KC, kept in L2). */
+    private static final int MC = 96;
+    /** Columns of op(B) per packed block (KC x NC). */
+    private static final int NC = 32 * NR;
+    /** Below this many multiply-adds the plain loops win (no packing, no workspace). */
+    private static final long TINY = 4096;
+    /** From this many multiply-adds on the work is split among threads. */
+    private static final long PARALLEL = 1L << 20;
+    /** Below this many rows of C nothing is packed (row-times-matrix path). */
+    private static final int THIN_M = 4;
+
+    /** Per-thread packing buffers, allocated once per thread. */
+    private static final class Workspace {
+        final double[] ap = new double[MC * KC];
+        final double[] bp = new double[KC * NC];
+        final double[] edge = new double[MR * NR];
+        double[] row = new double[0];
+    }
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+        PlainGemm.checkArgs(transA, transB, m, n, k, a.length, aOff, lda, b.length, bOff, ldb, c.length, cOff, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            for (int i = 0; i < m; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, (double) 0);
+            }
+            return;
+        }
+        long work = (long) m * n * k;
+        if (work < TINY) {
+            PlainGemm.small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            return;
+        }
+        if (m < THIN_M) {
+            thinRows(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            return;
+        }
+        int nr = n < NR ? V : NR;
+        int want = work < PARALLEL ? 1 : work < (1L << 28) ? KernelThreads.THREADS : 2 * KernelThreads.THREADS;
+        long plan = GemmPlan.tiles(m, n, want, MR, nr);
+        int rowTile = GemmPlan.rowTile(plan);
+        int colTile = GemmPlan.colTile(plan);
+        int rowTiles = (m + rowTile - 1) / rowTile;
+        int colTiles = (n + colTile - 1) / colTile;
+        KernelThreads.run(rowTiles * colTiles, t -> {
+            int i0 = (t / colTiles) * rowTile;
+            int j0 = (t % colTiles) * colTile;
+            tile(WORKSPACE.get(), nr, i0, Math.min(m, i0 + rowTile), j0, Math.min(n, j0 + colTile),
+                    transA, transB, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        });
+    }
+
+    /**
+     * Computes the tile of C with rows [i0, i1) and columns [j0, j1). The tile is zeroed first so
+     * the micro-kernels always add: a branch between "store" and "add" inside them would be seen
+     * one way during JIT profiling and trap (deoptimize) the other way.
+     */
+    private static void tile(Workspace ws, int nr, int i0, int i1, int j0, int j1, boolean transA, boolean transB, int k,
+                             double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+        double[] ap = ws.ap;
+        double[] bp = ws.bp;
+        for (int i = i0; i < i1; i++) {
+            java.util.Arrays.fill(c, cOff + i * ldc + j0, cOff + i * ldc + j1, (double) 0);
+        }
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bp);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
+                    for (int jr = 0; jr < nc; jr += nr) {
+                        int w = Math.min(nr, nc - jr);
+                        int bo = jr * kc;
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            int h = Math.min(MR, mc - ir);
+                            int ao = ir * kc;
+                            int co = cOff + (ic + ir) * ldc + jc + jr;
+                            if (h == MR && w == nr) {
+                                micro(nr, kc, ap, ao, bp, bo, c, co, ldc);
+                            } else {
+                                java.util.Arrays.fill(ws.edge, (double) 0);
+                                micro(nr, kc, ap, ao, bp, bo, ws.edge, 0, nr);
+                                addEdge(ws.edge, nr, c, co, ldc, h, w);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void micro(int nr, int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
+        if (nr == NR) {
+            micro3(kc, ap, ao, bp, bo, c, co, ldc);
+        } else {
+            micro1(kc, ap, ao, bp, bo, c, co, ldc);
+        }
+    }
+
+    /** Adds the valid h x w corner of an edge tile computed into the buffer to C. */
+    private static void addEdge(double[] edge, int ld, double[] c, int co, int ldc, int h, int w) {
+        for (int r = 0; r < h; r++) {
+            int e = r * ld;
+            int o = co + r * ldc;
+            for (int j = 0; j < w; j++) {
+                c[o + j] += edge[e + j];
+            }
+        }
+    }
+
+    /**
+     * Packs op(B)[pc .. pc+kc) x [jc .. jc+nc) as panels nr wide: panel q holds columns
+     * jc + q*nr + jj at bp[q*nr*kc + p*nr + jj], zero beyond the last column.
+     */
+    private static void packB(boolean transB, double[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int nr, double[] bp) {
+        for (int jr = 0; jr < nc; jr += nr) {
+            int w = Math.min(nr, nc - jr);
+            int base = jr * kc;
+            if (!transB) {
+                int src = bOff + pc * ldb + jc + jr;
+                for (int p = 0; p < kc; p++, src += ldb) {
+                    int dst = base + p * nr;
+                    System.arraycopy(b, src, bp, dst, w);
+                    for (int jj = w; jj < nr; jj++) {
+                        bp[dst + jj] = 0;
+                    }
+                }
+            } else {
+                // op(B)[p][j] = B[j][p]: read each stored row of B contiguously
+                for (int jj = 0; jj < w; jj++) {
+                    int src = bOff + (jc + jr + jj) * ldb + pc;
+                    for (int p = 0, dst = base + jj; p < kc; p++, dst += nr) {
+                        bp[dst] = b[src + p];
+                    }
+                }
+                for (int jj = w; jj < nr; jj++) {
+                    for (int p = 0, dst = base + jj; p < kc; p++, dst += nr) {
+                        bp[dst] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs op(A)[ic .. ic+mc) x [pc .. pc+kc) as panels 8 rows high: panel q holds rows
+     * ic + q*8 + ii at ap[q*8*kc + p*8 + ii], zero beyond the last row.
+     */
+    private static void packA(boolean transA, double[] a, int aOff, int lda, int ic, int mc, int pc, int kc, double[] ap) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int h = Math.min(MR, mc - ir);
+            int base = ir * kc;
+            if (transA) {
+                // op(A)[i][p] = A[p][i]: the 8 values of one depth step are contiguous in A
+                int src = aOff + pc * lda + ic + ir;
+                for (int p = 0; p < kc; p++, src += lda) {
+                    int dst = base + p * MR;
+                    System.arraycopy(a, src, ap, dst, h);
+                    for (int ii = h; ii < MR; ii++) {
+                        ap[dst + ii] = 0;
+                    }
+                }
+            } else {
+                for (int ii = 0; ii < h; ii++) {
+                    int src = aOff + (ic + ir + ii) * lda + pc;
+                    for (int p = 0, dst = base + ii; p < kc; p++, dst += MR) {
+                        ap[dst] = a[src + p];
+                    }
+                }
+                for (int ii = h; ii < MR; ii++) {
+                    for (int p = 0, dst = base + ii; p < kc; p++, dst += MR) {
+                        ap[dst] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ thin m: no packing
+
+    /**
+     * m < 4 (a batch of one): packing would cost as much as the product. Each row of C is a
+     * combination of the rows of op(B) (B as stored) or a set of dot products (B transposed,
+     * its rows then being the columns of op(B)); split by columns across threads when large.
+     */
+    private static void thinRows(boolean transA, boolean transB, int m, int n, int k,
+                                 double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+        int asI = transA ? 1 : lda;
+        int asP = transA ? lda : 1;
+        long work = (long) m * n * k;
+        int align = transB ? 1 : 4 * V;
+        KernelThreads.split(n, work < PARALLEL ? Integer.MAX_VALUE : 0, align, (from, to) -> {
+            Workspace ws = WORKSPACE.get();
+            for (int i = 0; i < m; i++) {
+                int ai = aOff + i * asI;
+                int ci = cOff + i * ldc;
+                if (transB) {
+                    double[] row = a;
+                    int ro = ai;
+                    if (asP != 1) {
+                        if (ws.row.length < k) {
+                            ws.row = new double[k];
+                        }
+                        row = ws.row;
+                        ro = 0;
+                        for (int p = 0; p < k; p++) {
+                            row[p] = a[ai + p * asP];
+                        }
+                    }
+                    for (int j = from; j < to; j++) {
+                        c[ci + j] = dot(row, ro, b, bOff + j * ldb, k);
+                    }
+                } else {
+                    rowTimesB(a, ai, asP, k, b, bOff, ldb, c, ci, from, to);
+                }
+            }
+        });
+    }
+
+    /** c[ci + j] = sum_p a[ai + p*asP] * b[bOff + p*ldb + j] for j in [from, to). */
+    private static void rowTimesB(double[] a, int ai, int asP, int k, double[] b, int bOff, int ldb, double[] c, int ci,
+                                  int from, int to) {
+        int j = from;
+        for (; j + 4 * V <= to; j += 4 * V) {
+            DoubleVector s0 = DoubleVector.zero(S);
+            DoubleVector s1 = DoubleVector.zero(S);
+            DoubleVector s2 = DoubleVector.zero(S);
+            DoubleVector s3 = DoubleVector.zero(S);
+            for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
+                DoubleVector x = DoubleVector.broadcast(S, a[ai + p * asP]);
+                s0 = x.fma(DoubleVector.fromArray(S, b, bi), s0);
+                s1 = x.fma(DoubleVector.fromArray(S, b, bi + V), s1);
+                s2 = x.fma(DoubleVector.fromArray(S, b, bi + 2 * V), s2);
+                s3 = x.fma(DoubleVector.fromArray(S, b, bi + 3 * V), s3);
+            }
+            s0.intoArray(c, ci + j);
+            s1.intoArray(c, ci + j + V);
+            s2.intoArray(c, ci + j + 2 * V);
+            s3.intoArray(c, ci + j + 3 * V);
+        }
+        for (; j + V <= to; j += V) {
+            DoubleVector s = DoubleVector.zero(S);
+            for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
+                s = DoubleVector.broadcast(S, a[ai + p * asP]).fma(DoubleVector.fromArray(S, b, bi), s);
+            }
+            s.intoArray(c, ci + j);
+        }
+        if (j < to) {
+            // the last columns: the same order of operations, one fma at a time
+            for (int jj = j; jj < to; jj++) {
+                c[ci + jj] = 0;
+            }
+            for (int p = 0, bi = bOff + j; p < k; p++, bi += ldb) {
+                double x = a[ai + p * asP];
+                for (int jj = 0; jj < to - j; jj++) {
+                    c[ci + j + jj] = Math.fma(x, b[bi + jj], c[ci + j + jj]);
+                }
+            }
+        }
+    }
+
+    /** sum_p x[xo + p] * y[yo + p], four vector accumulators then a scalar tail. */
+    private static double dot(double[] x, int xo, double[] y, int yo, int k) {
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = DoubleVector.zero(S);
+        DoubleVector s2 = DoubleVector.zero(S);
+        DoubleVector s3 = DoubleVector.zero(S);
+        int p = 0;
+        for (; p + 4 * V <= k; p += 4 * V) {
+            s0 = DoubleVector.fromArray(S, x, xo + p).fma(DoubleVector.fromArray(S, y, yo + p), s0);
+            s1 = DoubleVector.fromArray(S, x, xo + p + V).fma(DoubleVector.fromArray(S, y, yo + p + V), s1);
+            s2 = DoubleVector.fromArray(S, x, xo + p + 2 * V).fma(DoubleVector.fromArray(S, y, yo + p + 2 * V), s2);
+            s3 = DoubleVector.fromArray(S, x, xo + p + 3 * V).fma(DoubleVector.fromArray(S, y, yo + p + 3 * V), s3);
+        }
+        for (; p + V <= k; p += V) {
+            s0 = DoubleVector.fromArray(S, x, xo + p).fma(DoubleVector.fromArray(S, y, yo + p), s0);
+        }
+        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        for (; p < k; p++) {
+            s = Math.fma(x[xo + p], y[yo + p], s);
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------ micro-kernels (written out: 24 named accumulators)
+
+    /** C[8 x 3V] += the packed 8-row panel of A times the packed 3V-column panel of B over depth kc. */
+    private static void micro3(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
+        DoubleVector c00 = DoubleVector.zero(S); DoubleVector c01 = DoubleVector.zero(S); DoubleVector c02 = DoubleVector.zero(S);
+        DoubleVector c10 = DoubleVector.zero(S); DoubleVector c11 = DoubleVector.zero(S); DoubleVector c12 = DoubleVector.zero(S);
+        DoubleVector c20 = DoubleVector.zero(S); DoubleVector c21 = DoubleVector.zero(S); DoubleVector c22 = DoubleVector.zero(S);
+        DoubleVector c30 = DoubleVector.zero(S); DoubleVector c31 = DoubleVector.zero(S); DoubleVector c32 = DoubleVector.zero(S);
+        DoubleVector c40 = DoubleVector.zero(S); DoubleVector c41 = DoubleVector.zero(S); DoubleVector c42 = DoubleVector.zero(S);
+        DoubleVector c50 = DoubleVector.zero(S); DoubleVector c51 = DoubleVector.zero(S); DoubleVector c52 = DoubleVector.zero(S);
+        DoubleVector c60 = DoubleVector.zero(S); DoubleVector c61 = DoubleVector.zero(S); DoubleVector c62 = DoubleVector.zero(S);
+        DoubleVector c70 = DoubleVector.zero(S); DoubleVector c71 = DoubleVector.zero(S); DoubleVector c72 = DoubleVector.zero(S);
+        for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += MR, bi += NR) {
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + V);
+            DoubleVector b2 = DoubleVector.fromArray(S, bp, bi + 2 * V);
+            DoubleVector a0 = DoubleVector.broadcast(S, ap[ai + 0]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01); c02 = a0.fma(b2, c02);
+            DoubleVector a1 = DoubleVector.broadcast(S, ap[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11); c12 = a1.fma(b2, c12);
+            DoubleVector a2 = DoubleVector.broadcast(S, ap[ai + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21); c22 = a2.fma(b2, c22);
+            DoubleVector a3 = DoubleVector.broadcast(S, ap[ai + 3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31); c32 = a3.fma(b2, c32);
+            DoubleVector a4 = DoubleVector.broadcast(S, ap[ai + 4]);
+            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41); c42 = a4.fma(b2, c42);
+            DoubleVector a5 = DoubleVector.broadcast(S, ap[ai + 5]);
+            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51); c52 = a5.fma(b2, c52);
+            DoubleVector a6 = DoubleVector.broadcast(S, ap[ai + 6]);
+            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61); c62 = a6.fma(b2, c62);
+            DoubleVector a7 = DoubleVector.broadcast(S, ap[ai + 7]);
+            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71); c72 = a7.fma(b2, c72);
+        }
+        int r0 = co;
+        c00 = c00.add(DoubleVector.fromArray(S, c, r0)); c01 = c01.add(DoubleVector.fromArray(S, c, r0 + V)); c02 = c02.add(DoubleVector.fromArray(S, c, r0 + 2 * V));
+        int r1 = co + 1 * ldc;
+        c10 = c10.add(DoubleVector.fromArray(S, c, r1)); c11 = c11.add(DoubleVector.fromArray(S, c, r1 + V)); c12 = c12.add(DoubleVector.fromArray(S, c, r1 + 2 * V));
+        int r2 = co + 2 * ldc;
+        c20 = c20.add(DoubleVector.fromArray(S, c, r2)); c21 = c21.add(DoubleVector.fromArray(S, c, r2 + V)); c22 = c22.add(DoubleVector.fromArray(S, c, r2 + 2 * V));
+        int r3 = co + 3 * ldc;
+        c30 = c30.add(DoubleVector.fromArray(S, c, r3)); c31 = c31.add(DoubleVector.fromArray(S, c, r3 + V)); c32 = c32.add(DoubleVector.fromArray(S, c, r3 + 2 * V));
+        int r4 = co + 4 * ldc;
+        c40 = c40.add(DoubleVector.fromArray(S, c, r4)); c41 = c41.add(DoubleVector.fromArray(S, c, r4 + V)); c42 = c42.add(DoubleVector.fromArray(S, c, r4 + 2 * V));
+        int r5 = co + 5 * ldc;
+        c50 = c50.add(DoubleVector.fromArray(S, c, r5)); c51 = c51.add(DoubleVector.fromArray(S, c, r5 + V)); c52 = c52.add(DoubleVector.fromArray(S, c, r5 + 2 * V));
+        int r6 = co + 6 * ldc;
+        c60 = c60.add(DoubleVector.fromArray(S, c, r6)); c61 = c61.add(DoubleVector.fromArray(S, c, r6 + V)); c62 = c62.add(DoubleVector.fromArray(S, c, r6 + 2 * V));
+        int r7 = co + 7 * ldc;
+        c70 = c70.add(DoubleVector.fromArray(S, c, r7)); c71 = c71.add(DoubleVector.fromArray(S, c, r7 + V)); c72 = c72.add(DoubleVector.fromArray(S, c, r7 + 2 * V));
+        int s0 = co;
+        c00.intoArray(c, s0); c01.intoArray(c, s0 + V); c02.intoArray(c, s0 + 2 * V);
+        int s1 = co + 1 * ldc;
+        c10.intoArray(c, s1); c11.intoArray(c, s1 + V); c12.intoArray(c, s1 + 2 * V);
+        int s2 = co + 2 * ldc;
+        c20.intoArray(c, s2); c21.intoArray(c, s2 + V); c22.intoArray(c, s2 + 2 * V);
+        int s3 = co + 3 * ldc;
+        c30.intoArray(c, s3); c31.intoArray(c, s3 + V); c32.intoArray(c, s3 + 2 * V);
+        int s4 = co + 4 * ldc;
+        c40.intoArray(c, s4); c41.intoArray(c, s4 + V); c42.intoArray(c, s4 + 2 * V);
+        int s5 = co + 5 * ldc;
+        c50.intoArray(c, s5); c51.intoArray(c, s5 + V); c52.intoArray(c, s5 + 2 * V);
+        int s6 = co + 6 * ldc;
+        c60.intoArray(c, s6); c61.intoArray(c, s6 + V); c62.intoArray(c, s6 + 2 * V);
+        int s7 = co + 7 * ldc;
+        c70.intoArray(c, s7); c71.intoArray(c, s7 + V); c72.intoArray(c, s7 + 2 * V);
+    }
+
+    /** The narrow variant: C[8 x V] += the packed 8-row panel of A times a packed V-column panel of B. */
+    private static void micro1(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
+        DoubleVector c0 = DoubleVector.zero(S); DoubleVector c1 = DoubleVector.zero(S); DoubleVector c2 = DoubleVector.zero(S); DoubleVector c3 = DoubleVector.zero(S);
+        DoubleVector c4 = DoubleVector.zero(S); DoubleVector c5 = DoubleVector.zero(S); DoubleVector c6 = DoubleVector.zero(S); DoubleVector c7 = DoubleVector.zero(S);
+        for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += MR, bi += V) {
+            DoubleVector b = DoubleVector.fromArray(S, bp, bi);
+            c0 = DoubleVector.broadcast(S, ap[ai + 0]).fma(b, c0);
+            c1 = DoubleVector.broadcast(S, ap[ai + 1]).fma(b, c1);
+            c2 = DoubleVector.broadcast(S, ap[ai + 2]).fma(b, c2);
+            c3 = DoubleVector.broadcast(S, ap[ai + 3]).fma(b, c3);
+            c4 = DoubleVector.broadcast(S, ap[ai + 4]).fma(b, c4);
+            c5 = DoubleVector.broadcast(S, ap[ai + 5]).fma(b, c5);
+            c6 = DoubleVector.broadcast(S, ap[ai + 6]).fma(b, c6);
+            c7 = DoubleVector.broadcast(S, ap[ai + 7]).fma(b, c7);
+        }
+        c0 = c0.add(DoubleVector.fromArray(S, c, co));
+        c1 = c1.add(DoubleVector.fromArray(S, c, co + 1 * ldc));
+        c2 = c2.add(DoubleVector.fromArray(S, c, co + 2 * ldc));
+        c3 = c3.add(DoubleVector.fromArray(S, c, co + 3 * ldc));
+        c4 = c4.add(DoubleVector.fromArray(S, c, co + 4 * ldc));
+        c5 = c5.add(DoubleVector.fromArray(S, c, co + 5 * ldc));
+        c6 = c6.add(DoubleVector.fromArray(S, c, co + 6 * ldc));
+        c7 = c7.add(DoubleVector.fromArray(S, c, co + 7 * ldc));
+        c0.intoArray(c, co);
+        c1.intoArray(c, co + 1 * ldc);
+        c2.intoArray(c, co + 2 * ldc);
+        c3.intoArray(c, co + 3 * ldc);
+        c4.intoArray(c, co + 4 * ldc);
+        c5.intoArray(c, co + 5 * ldc);
+        c6.intoArray(c, co + 6 * ldc);
+        c7.intoArray(c, co + 7 * ldc);
+    }
+}

@@ -1,0 +1,196 @@
+package dezero.ndarray.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * exp, expm1, tanh and log on double vectors, within a few ulps of {@link Math}: JDK 17's
+ * {@code lanewise(EXP)} and friends fall back to one {@code Math} call per lane on this JVM
+ * (no SVML stubs), which is slower than the plain loop. float32 operands are widened to double,
+ * computed here and rounded once, which gives results within an ulp of
+ * {@code (float) Math.f((double) x)}.
+ *
+ * <p>Method: exp reduces x = n ln2 + r (|r| <= ln2/2, Cody-Waite two-part ln2) and evaluates
+ * the Taylor polynomial of degree 13 (truncation below 1e-17 relative), scaled by 2^n built in
+ * the exponent bits. Lanes beyond the normal range (|x| > 708) and NaN are recomputed with
+ * {@code Math.exp}. log splits x = m 2^e (m in [sqrt(1/2), sqrt(2))) and sums the atanh series
+ * of s = (m-1)/(m+1); zero, negative, subnormal, infinite and NaN lanes use {@code Math.log}.
+ */
+final class VectorMath {
+    private VectorMath() {
+    }
+
+    static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+
+    private static final double LOG2E = 1.4426950408889634;
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double EXP_LIMIT = 708.0;
+
+    /** 1/k! for k = 2..13, highest first (Horner order). */
+    private static final double[] EXP_POLY = {
+        1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0,
+        1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5,
+    };
+
+    /** 1/k! for k = 2..8: enough for results rounded to float32 (truncation 2e-10 relative). */
+    private static final double[] EXP_POLY_FOR_FLOAT = {
+        1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5,
+    };
+
+    /** (e^r - 1 - r) / r^2 for |r| <= ln2/2 + a bit, Horner in r. */
+    private static DoubleVector expTail(DoubleVector r) {
+        return horner(EXP_POLY, r);
+    }
+
+    private static DoubleVector horner(double[] c, DoubleVector r) {
+        DoubleVector p = DoubleVector.broadcast(D, c[0]);
+        for (int i = 1; i < c.length; i++) {
+            p = p.fma(r, DoubleVector.broadcast(D, c[i]));
+        }
+        return p;
+    }
+
+    /** e^x in double lanes to be rounded to float32: a shorter polynomial, same range handling. */
+    static DoubleVector expForFloat(DoubleVector x) {
+        DoubleVector t = x.fma(DoubleVector.broadcast(D, LOG2E), DoubleVector.broadcast(D, ROUND_BIAS));
+        DoubleVector n = t.sub(ROUND_BIAS);
+        DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), x);
+        r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
+        DoubleVector y = r.mul(r).fma(horner(EXP_POLY_FOR_FLOAT, r), r).add(1.0).mul(twoTo(t));
+        // float32 inputs never exceed 708 in magnitude where they matter: outside +-200 the float result is 0 or inf
+        VectorMask<Double> outside = x.abs().compare(VectorOperators.GT, 200.0).or(x.compare(VectorOperators.NE, x));
+        return outside.anyTrue() ? fixLanes(y, x, outside, 0) : y;
+    }
+
+    /**
+     * tanh in double lanes to be rounded to float32: (e - 1)/(e + 1) with e = e^(2|x|) (its
+     * cancellation costs at most 1e-16 / |x| relative, far below float precision for |x| >= 1e-4),
+     * |x| itself below 1e-4 (where tanh x = x (1 - x^2/3) rounds to x in float).
+     */
+    static DoubleVector tanhForFloat(DoubleVector x) {
+        DoubleVector ax = x.abs().min(10.0);
+        DoubleVector e = expForFloat(ax.add(ax));
+        DoubleVector t = e.sub(1.0).div(e.add(1.0)).blend(ax, ax.compare(VectorOperators.LT, 1e-4));
+        LongVector signBit = x.reinterpretAsLongs().and(Long.MIN_VALUE);
+        DoubleVector y = t.reinterpretAsLongs().or(signBit).reinterpretAsDoubles();
+        VectorMask<Double> nan = x.compare(VectorOperators.NE, x);
+        return nan.anyTrue() ? y.blend(x, nan) : y;
+    }
+
+    /** sigmoid for float32 results, as 0.5 tanh(x/2) + 0.5. */
+    static DoubleVector sigmoidForFloat(DoubleVector x) {
+        return tanhForFloat(x.mul(0.5)).fma(DoubleVector.broadcast(D, 0.5), DoubleVector.broadcast(D, 0.5));
+    }
+
+    static DoubleVector exp(DoubleVector x) {
+        DoubleVector t = x.fma(DoubleVector.broadcast(D, LOG2E), DoubleVector.broadcast(D, ROUND_BIAS));
+        DoubleVector n = t.sub(ROUND_BIAS);
+        DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), x);
+        r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
+        // e^r = 1 + r + r^2 * tail(r)
+        DoubleVector er = r.mul(r).fma(expTail(r), r).add(1.0);
+        DoubleVector y = er.mul(twoTo(t));
+        VectorMask<Double> outside = x.abs().compare(VectorOperators.GT, EXP_LIMIT).or(x.compare(VectorOperators.NE, x));
+        return outside.anyTrue() ? fixLanes(y, x, outside, 0) : y;
+    }
+
+    /**
+     * 1.5 * 2^52 + 1023: adding it rounds to an integer n in the low mantissa bits, biased by 1023,
+     * so that shifting the bits left by 52 gives 2^n (JDK 17 cannot convert double lanes to long).
+     */
+    private static final double ROUND_BIAS = 6755399441055744.0 + 1023;
+
+    /** 2^n from t = n + ROUND_BIAS, for -1022 <= n <= 1023. */
+    private static DoubleVector twoTo(DoubleVector t) {
+        return t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+    }
+
+    /**
+     * e^x - 1, accurate also for small |x|, for |x| <= 40. Below |x| = ln 2: with h = x/2 from the
+     * polynomial, e^x - 1 = e^h' (e^h' + 2) where e^h' = e^h - 1 (no cancellation). Above: with
+     * x = n ln2 + r, e^x - 1 = 2^n (e^r - 1) + (2^n - 1), where n >= 1 and 2^n - 1 is exact.
+     */
+    static DoubleVector expm1(DoubleVector x) {
+        DoubleVector h = x.mul(0.5);
+        DoubleVector eh = h.mul(h).fma(expTail(h), h);
+        DoubleVector small = eh.mul(eh.add(2.0));
+        VectorMask<Double> isSmall = x.abs().compare(VectorOperators.LT, 0.6931471805599453);
+        if (isSmall.allTrue()) {
+            return small;
+        }
+        DoubleVector t = x.fma(DoubleVector.broadcast(D, LOG2E), DoubleVector.broadcast(D, ROUND_BIAS));
+        DoubleVector n = t.sub(ROUND_BIAS);
+        DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), x);
+        r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
+        DoubleVector emr = r.mul(r).fma(expTail(r), r);
+        DoubleVector scale = twoTo(t);
+        return scale.fma(emr, scale.sub(1.0)).blend(small, isSmall);
+    }
+
+    /**
+     * tanh(|x|) = em / (em + 2) with em = expm1(2|x|), the sign of x copied back; |x| is capped
+     * at 20, beyond which tanh rounds to 1. Within 4 ulps of Math.tanh (tested).
+     */
+    static DoubleVector tanh(DoubleVector x) {
+        DoubleVector ax = x.abs().min(20.0);
+        DoubleVector em = expm1(ax.add(ax));
+        DoubleVector t = em.div(em.add(2.0));
+        // copy the sign of x (keeps -0.0 as it is); NaN passes through
+        LongVector signBit = x.reinterpretAsLongs().and(Long.MIN_VALUE);
+        DoubleVector y = t.reinterpretAsLongs().or(signBit).reinterpretAsDoubles();
+        VectorMask<Double> nan = x.compare(VectorOperators.NE, x);
+        return nan.anyTrue() ? y.blend(x, nan) : y;
+    }
+
+    /** 1 / (1 + e^-x), computed as 0.5 tanh(x/2) + 0.5 like the plain kernel (and DeZero). */
+    static DoubleVector sigmoid(DoubleVector x) {
+        return tanh(x.mul(0.5)).fma(DoubleVector.broadcast(D, 0.5), DoubleVector.broadcast(D, 0.5));
+    }
+
+    /** 2/(2k+1) for k = 10..1, Horner order in s^2. */
+    private static final double[] LOG_POLY = {
+        2.0 / 21, 2.0 / 19, 2.0 / 17, 2.0 / 15, 2.0 / 13, 2.0 / 11, 2.0 / 9, 2.0 / 7, 2.0 / 5, 2.0 / 3,
+    };
+    private static final double SQRT_HALF = 0.7071067811865476;
+
+    static DoubleVector log(DoubleVector x) {
+        LongVector bits = x.reinterpretAsLongs();
+        DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
+        // m in [1, 2): move [sqrt 2, 2) to [sqrt(1/2), 1) so that |s| <= 0.1716
+        VectorMask<Double> high = m.compare(VectorOperators.GT, 2 * SQRT_HALF);
+        m = m.blend(m.mul(0.5), high);
+        // the biased exponent as a double: put it in the mantissa of 2^52 (no long-to-double lane cast in JDK 17)
+        DoubleVector ed = bits.lanewise(VectorOperators.LSHR, 52).or(0x4330000000000000L).reinterpretAsDoubles()
+                .sub(4503599627370496.0 + 1023);
+        ed = ed.blend(ed.add(1.0), high);
+        DoubleVector s = m.sub(1.0).div(m.add(1.0));
+        DoubleVector s2 = s.mul(s);
+        DoubleVector p = DoubleVector.broadcast(D, LOG_POLY[0]);
+        for (int i = 1; i < LOG_POLY.length; i++) {
+            p = p.fma(s2, DoubleVector.broadcast(D, LOG_POLY[i]));
+        }
+        // log m = 2s + s^3 p(s^2) ; log x = e ln2 + log m
+        DoubleVector logm = s.mul(s2).fma(p, s.add(s));
+        DoubleVector y = ed.fma(DoubleVector.broadcast(D, LN2_LO), logm).add(ed.mul(LN2_HI));
+        // zero, negative, subnormal, infinite and NaN lanes
+        VectorMask<Double> special = x.compare(VectorOperators.LT, Double.MIN_NORMAL)
+                .or(x.compare(VectorOperators.GT, Double.MAX_VALUE)).or(x.compare(VectorOperators.NE, x));
+        return special.anyTrue() ? fixLanes(y, x, special, 1) : y;
+    }
+
+    /** Recomputes the masked lanes with Math (0: exp, 1: log). */
+    private static DoubleVector fixLanes(DoubleVector y, DoubleVector x, VectorMask<Double> lanes, int fn) {
+        double[] ys = y.toArray();
+        double[] xs = x.toArray();
+        for (int i = 0; i < ys.length; i++) {
+            if (lanes.laneIsSet(i)) {
+                ys[i] = fn == 0 ? Math.exp(xs[i]) : Math.log(xs[i]);
+            }
+        }
+        return DoubleVector.fromArray(D, ys, 0);
+    }
+}

@@ -1,0 +1,312 @@
+package dezero.ndarray.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API kernel against the plain one (itself tested against reference loops in
+ * {@link PlainKernelTest}) on awkward lengths around the vector widths, non-zero offsets, the
+ * stride forms 1/1, 1/0, 0/1 and a strided one, aliased outputs, special values, and lengths
+ * above the threshold where the work is split across threads. Exact agreement where both compute
+ * the same IEEE operations; within a few ulps for exp, log, tanh and sigmoid.
+ */
+class VectorKernelTest {
+    static final int[] SIZES = {1, 3, 7, 8, 13, 16, 25, 207, 1023};
+    /** Above the threshold where the work is split across threads. */
+    static final int LARGE = KernelThreads.ELEMENTWISE_SPLIT + 77;
+    static final int[][] STRIDES = {{1, 1}, {1, 0}, {0, 1}, {2, 1}};
+    static final int OFF = 3;
+    static final double[] SPECIAL = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        1e-310, -1e-310, 1e-20, -1e-20, 700, -700, 710, -750, 88.5, -88.5, 89, -104, 20, -20, 0.34, -0.35, 1, -1};
+
+    final Kernel plain = new PlainKernel();
+    final Kernel vector = new VectorKernel();
+    final Random rnd = new Random(7);
+
+    double[] randD(int n, double scale) {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = (rnd.nextDouble() * 2 - 1) * scale;
+        }
+        for (int i = 0; i < Math.min(n, SPECIAL.length) && n > 30; i++) {
+            d[rnd.nextInt(n)] = SPECIAL[i];
+        }
+        return d;
+    }
+
+    static float[] toFloat(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
+    static void assertUlps(double expected, double actual, double ulps, String what) {
+        if (Double.isNaN(expected) || Double.isInfinite(expected) || expected == 0) {
+            assertEquals(expected, actual, 0.0, what);
+            return;
+        }
+        double err = Math.abs(expected - actual) / Math.ulp(expected);
+        assertTrue(err <= ulps, what + ": expected " + expected + " but was " + actual + " (" + err + " ulps)");
+    }
+
+    static void assertUlps(float expected, float actual, double ulps, String what) {
+        if (Float.isNaN(expected) || Float.isInfinite(expected) || expected == 0) {
+            assertEquals(expected, actual, 0.0f, what);
+            return;
+        }
+        double err = Math.abs((double) expected - actual) / Math.ulp(expected);
+        assertTrue(err <= ulps, what + ": expected " + expected + " but was " + actual + " (" + err + " ulps)");
+    }
+
+    /**
+     * sigmoid = 0.5 tanh(x/2) + 0.5 (DeZero's formula, both kernels) is accurate to an ulp of 0.5,
+     * not relative to tiny results at very negative x: compare it that way.
+     */
+    static void assertSigmoid(double expected, double actual, String what) {
+        if (Double.isNaN(expected)) {
+            assertEquals(expected, actual, 0.0, what);
+            return;
+        }
+        assertEquals(expected, actual, 3 * Math.ulp(0.5), what);
+    }
+
+    static void assertSigmoid(float expected, float actual, String what) {
+        if (Float.isNaN(expected)) {
+            assertEquals(expected, actual, 0.0f, what);
+            return;
+        }
+        assertEquals(expected, actual, Math.max(Math.ulp(expected), Math.ulp(0.5f) / 2), what);
+    }
+
+    @Test
+    void binaryAgreesExactly() {
+        for (BinaryOp op : BinaryOp.values()) {
+            for (int n : SIZES) {
+                for (int[] s : STRIDES) {
+                    double[] a = randD(OFF + n * Math.max(1, s[0]), 3);
+                    double[] b = randD(OFF + n * Math.max(1, s[1]), 3);
+                    double[] e = new double[n + 1];
+                    double[] v = new double[n + 1];
+                    plain.binary(op, a, OFF, s[0], b, OFF, s[1], e, 1, n);
+                    vector.binary(op, a, OFF, s[0], b, OFF, s[1], v, 1, n);
+                    float[] af = toFloat(a);
+                    float[] bf = toFloat(b);
+                    float[] ef = new float[n + 1];
+                    float[] vf = new float[n + 1];
+                    plain.binary(op, af, OFF, s[0], bf, OFF, s[1], ef, 1, n);
+                    vector.binary(op, af, OFF, s[0], bf, OFF, s[1], vf, 1, n);
+                    for (int i = 1; i <= n; i++) {
+                        String what = op + " n=" + n + " strides " + s[0] + "/" + s[1] + " i=" + i;
+                        assertEquals(e[i], v[i], 0.0, what);
+                        assertEquals(ef[i], vf[i], 0.0f, what + " float");
+                    }
+                    // aliased output (in-place update of a)
+                    if (s[0] == 1) {
+                        vector.binary(op, a, OFF, 1, b, OFF, s[1], a, OFF, n);
+                        for (int i = 0; i < n; i++) {
+                            assertEquals(e[i + 1], a[OFF + i], 0.0, op + " in place n=" + n);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void unaryWithinUlps() {
+        for (UnaryOp op : UnaryOp.values()) {
+            boolean transcendental = op == UnaryOp.EXP || op == UnaryOp.LOG || op == UnaryOp.TANH || op == UnaryOp.SIGMOID;
+            for (int n : SIZES) {
+                double scale = op == UnaryOp.EXP ? 80 : op == UnaryOp.LOG ? 1e6 : 8;
+                double[] a = randD(n + OFF, scale);
+                if (op == UnaryOp.LOG) {
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = rnd.nextInt(8) == 0 ? a[i] : Math.abs(a[i]) * Math.pow(10, rnd.nextInt(40) - 30);
+                    }
+                }
+                double[] e = new double[n];
+                double[] v = new double[n];
+                plain.unary(op, a, OFF, e, 0, n);
+                vector.unary(op, a, OFF, v, 0, n);
+                float[] af = toFloat(a);
+                float[] ef = new float[n];
+                float[] vf = new float[n];
+                plain.unary(op, af, OFF, ef, 0, n);
+                vector.unary(op, af, OFF, vf, 0, n);
+                for (int i = 0; i < n; i++) {
+                    String what = op + " n=" + n + " x=" + a[OFF + i];
+                    if (op == UnaryOp.SIGMOID) {
+                        assertSigmoid(e[i], v[i], what);
+                        assertSigmoid(ef[i], vf[i], what + " float x=" + af[OFF + i]);
+                    } else if (transcendental) {
+                        assertUlps(e[i], v[i], 4, what);
+                        assertUlps(ef[i], vf[i], 1, what + " float x=" + af[OFF + i]);
+                    } else {
+                        assertEquals(e[i], v[i], 0.0, what);
+                        assertEquals(ef[i], vf[i], 0.0f, what + " float");
+                    }
+                }
+                if (VectorUnary.supports(op)) {
+                    // the vector loops themselves, also below the size where the kernel hands small arrays to the plain loops
+                    double[] vd = new double[n];
+                    float[] vfd = new float[n];
+                    VectorUnary.unary(op, a, OFF, vd, 0, 0, n);
+                    VectorUnary.unary(op, af, OFF, vfd, 0, 0, n);
+                    for (int i = 0; i < n; i++) {
+                        String what = op + " vector loop n=" + n + " x=" + a[OFF + i];
+                        if (op == UnaryOp.SIGMOID) {
+                            assertSigmoid(e[i], vd[i], what);
+                            assertSigmoid(ef[i], vfd[i], what + " float");
+                        } else if (transcendental) {
+                            assertUlps(e[i], vd[i], 4, what);
+                            assertUlps(ef[i], vfd[i], 1, what + " float");
+                        } else {
+                            assertEquals(e[i], vd[i], 0.0, what);
+                            assertEquals(ef[i], vfd[i], 0.0f, what + " float");
+                        }
+                    }
+                }
+                vector.unary(op, a, OFF, a, OFF, n);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(v[i], a[OFF + i], 0.0, op + " in place n=" + n);
+                }
+            }
+        }
+    }
+
+    @Test
+    void transcendentalOnADenseGrid() {
+        // every 1/32 over [-40, 40] (where the polynomials and range reductions switch), a third scaled by 1e-3
+        int n = 32 * 80;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (i - n / 2) / 32.0 * (i % 3 == 0 ? 1e-3 : 1);
+        }
+        for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.TANH, UnaryOp.SIGMOID, UnaryOp.LOG}) {
+            double[] e = new double[n];
+            double[] v = new double[n];
+            plain.unary(op, x, 0, e, 0, n);
+            vector.unary(op, x, 0, v, 0, n);
+            for (int i = 0; i < n; i++) {
+                if (op == UnaryOp.SIGMOID) {
+                    assertSigmoid(e[i], v[i], op + " x=" + x[i]);
+                } else {
+                    assertUlps(e[i], v[i], 4, op + " x=" + x[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void largeOperandsSplitAcrossThreadsAgree() {
+        double[] a = randD(LARGE, 3);
+        double[] b = randD(LARGE, 3);
+        float[] af = toFloat(a);
+        float[] bf = toFloat(b);
+        for (int[] s : new int[][] {{1, 1}, {1, 0}, {0, 1}}) {
+            double[] e = new double[LARGE];
+            double[] v = new double[LARGE];
+            plain.binary(BinaryOp.ADD, a, 0, s[0], b, 0, s[1], e, 0, LARGE);
+            vector.binary(BinaryOp.ADD, a, 0, s[0], b, 0, s[1], v, 0, LARGE);
+            float[] ef = new float[LARGE];
+            float[] vf = new float[LARGE];
+            plain.binary(BinaryOp.MUL, af, 0, s[0], bf, 0, s[1], ef, 0, LARGE);
+            vector.binary(BinaryOp.MUL, af, 0, s[0], bf, 0, s[1], vf, 0, LARGE);
+            for (int i = 0; i < LARGE; i++) {
+                assertEquals(e[i], v[i], 0.0, "add at " + i);
+                assertEquals(ef[i], vf[i], 0.0f, "mul float at " + i);
+            }
+        }
+        float[] ef = new float[LARGE];
+        float[] vf = new float[LARGE];
+        plain.unary(UnaryOp.TANH, af, 0, ef, 0, LARGE);
+        vector.unary(UnaryOp.TANH, af, 0, vf, 0, LARGE);
+        for (int i = 0; i < LARGE; i++) {
+            assertUlps(ef[i], vf[i], 1, "tanh float at " + i);
+        }
+    }
+
+    @Test
+    void vectorRowReductionsOnAwkwardLengths() {
+        for (ReduceOp op : ReduceOp.values()) {
+            for (int n : SIZES) {
+                double[] a = randD(n + OFF, 2);
+                for (int i = 0; i < a.length; i++) {
+                    if (!Double.isFinite(a[i]) || Math.abs(a[i]) > 100) {
+                        a[i] = -0.5;
+                    }
+                }
+                double[] e = new double[1];
+                plain.reduce(op, a, OFF, 1, n, 1, e, 0);
+                float[] af = toFloat(a);
+                float[] ef = new float[1];
+                plain.reduce(op, af, OFF, 1, n, 1, ef, 0);
+                double v = VectorReduce.row(op, a, OFF, n);
+                double vf = VectorReduce.row(op, af, OFF, n);
+                assertEquals(e[0], v, op == ReduceOp.SUM ? 1e-13 * n : 0.0, op + " n=" + n);
+                assertEquals(ef[0], (float) vf, op == ReduceOp.SUM ? Math.ulp(ef[0]) : 0.0f, op + " float n=" + n);
+            }
+        }
+    }
+
+    static final int[][] BLOCKS = {
+        {1, 1, 1}, {1, 7, 1}, {3, 13, 1}, {1, 1023, 1}, {2, 207, 1}, {1, 3, 8}, {4, 5, 16}, {2, 25, 7},
+        {3, 1, 13}, {1, 8, 1023}, {5, 2, 3}, {2, 0, 3}, {1, 300_000, 1}, {300, 1100, 1}, {1, 600, 600}, {3, 300, 307},
+    };
+
+    @Test
+    void reductionsAgree() {
+        for (ReduceOp op : ReduceOp.values()) {
+            for (int[] blk : BLOCKS) {
+                int outer = blk[0];
+                int len = blk[1];
+                int inner = blk[2];
+                if (len == 0 && op != ReduceOp.SUM) {
+                    continue;
+                }
+                int n = outer * len * inner;
+                double[] a = randD(n + OFF, 2);
+                for (int i = 0; i < a.length; i++) {
+                    if (Double.isInfinite(a[i]) || Math.abs(a[i]) > 100) {
+                        a[i] = 1.5;
+                    }
+                }
+                if (n > 100 && op != ReduceOp.SUM) {
+                    a[OFF + n / 3] = Double.NaN;
+                }
+                double[] e = new double[outer * inner];
+                double[] v = new double[outer * inner];
+                plain.reduce(op, a, OFF, outer, len, inner, e, 0);
+                vector.reduce(op, a, OFF, outer, len, inner, v, 0);
+                float[] af = toFloat(a);
+                float[] ef = new float[outer * inner];
+                float[] vf = new float[outer * inner];
+                plain.reduce(op, af, OFF, outer, len, inner, ef, 0);
+                vector.reduce(op, af, OFF, outer, len, inner, vf, 0);
+                String what = op + " block " + outer + "x" + len + "x" + inner;
+                for (int i = 0; i < e.length; i++) {
+                    if (op == ReduceOp.SUM) {
+                        assertEquals(e[i], v[i], 1e-12 * Math.max(1, len), what);
+                        assertUlps(ef[i], vf[i], 1, what + " float");
+                    } else {
+                        assertEquals(e[i], v[i], 0.0, what);
+                        assertEquals(ef[i], vf[i], 0.0f, what + " float");
+                    }
+                }
+                if (n > 0) {
+                    double[] copy = a.clone();
+                    vector.reduce(op, copy, OFF, outer, len, inner, copy, OFF);
+                    for (int q = 0; q < outer * inner; q++) {
+                        assertEquals(v[q], copy[OFF + q], 0.0, what + " in place");
+                    }
+                }
+            }
+        }
+    }
+}
