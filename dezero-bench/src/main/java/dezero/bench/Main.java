@@ -38,7 +38,21 @@ public final class Main {
     public static void main(String[] args) {
         // a jar cannot add the Vector API module: re-run in a child JVM that has it (see VectorModule)
         VectorModule.relaunchIfAbsent(Main.class, args);
+        if (args.length > 0 && args[0].equals("jmh")) {
+            // JMH micro-benchmarks of the kernels (dezero.bench.jmh); the remaining arguments are JMH's
+            runJmh(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         System.exit(run(args));
+    }
+
+    private static void runJmh(String[] jmhArgs) {
+        try {
+            org.openjdk.jmh.Main.main(jmhArgs.length == 0 ? new String[] {"dezero.bench.jmh"} : jmhArgs);
+        } catch (Exception e) {
+            System.err.println("jmh failed: " + e);
+            System.exit(1);
+        }
     }
 
     static int run(String[] args) {
@@ -61,6 +75,7 @@ public final class Main {
             } else {
                 System.err.println("usage: java -jar dezero-bench.jar [all|" + String.join("|", WORKLOADS.keySet())
                         + " ...] [--numpy PATH] [--python CMD] [--no-numpy]");
+                System.err.println("       java -jar dezero-bench.jar jmh [JMH options]   (kernel micro-benchmarks)");
                 return a.equals("--help") || a.equals("-h") ? 0 : 2;
             }
         }
