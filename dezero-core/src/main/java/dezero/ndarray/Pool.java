@@ -222,26 +222,77 @@ final class Pool {
                 }
                 maxWithPadding(x, p, xo, oy, 0, inLo, y, idx, o);
                 maxWithPadding(x, p, xo, oy, inHi, ow, y, idx, o);
-                // windows inside the image: one pass over the output row per tap (long, simple loops)
                 int first = xo + iy0 * w + inLo * sw - pw;
-                for (int ox = inLo, s = first; ox < inHi; ox++, s += sw) {
-                    y[o + ox] = x[s];
-                    idx[o + ox] = 0;
+                if (!maxInsideNoNaN(x, first, w, sw, kh, kw, inLo, inHi, y, idx, o)) {
+                    maxInside(x, first, w, sw, kh, kw, inLo, inHi, y, idx, o);
                 }
-                for (int i = 0, t = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++, t++) {
-                        if (t == 0) {
-                            continue;
-                        }
-                        for (int ox = inLo, s = first + i * w + j; ox < inHi; ox++, s += sw) {
-                            float v = x[s];
-                            float best = y[o + ox];
-                            // a larger value, or the first NaN (np.max / np.argmax semantics)
-                            if (v > best || (v != v && best == best)) {
-                                y[o + ox] = v;
-                                idx[o + ox] = t;
-                            }
-                        }
+            }
+        }
+    }
+
+    /**
+     * The windows of output columns [inLo, inHi) of one output row, all inside the image, without a
+     * branch per tap: "is this tap larger" on random data mispredicts about every other time, which
+     * made max pooling the largest cost of a small CNN's step. Floats are compared as order-preserving
+     * ints ({@link #orderKey}, with -0 equal to +0, so ties keep the first tap as {@code >} does).
+     * Returns false, leaving the row to {@link #maxInside}, when the row holds a NaN.
+     */
+    private static boolean maxInsideNoNaN(float[] x, int first, int w, int sw, int kh, int kw, int inLo, int inHi,
+                                          float[] y, long[] idx, int o) {
+        int nan = 0;
+        for (int ox = inLo, s = first; ox < inHi; ox++, s += sw) {
+            int bestBits = Float.floatToRawIntBits(x[s]);
+            int bestKey = orderKey(bestBits);
+            int at = 0;
+            nan |= isNaNBits(bestBits);
+            for (int i = 0, t = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++, t++) {
+                    int bits = Float.floatToRawIntBits(x[s + i * w + j]);
+                    int key = orderKey(bits);
+                    nan |= isNaNBits(bits);
+                    // all ones when key > bestKey (the difference of two keys needs 33 bits)
+                    int larger = (int) (((long) bestKey - key) >> 63);
+                    bestKey ^= (bestKey ^ key) & larger;
+                    bestBits ^= (bestBits ^ bits) & larger;
+                    at ^= (at ^ t) & larger;
+                }
+            }
+            y[o + ox] = Float.intBitsToFloat(bestBits);
+            idx[o + ox] = at;
+        }
+        return nan == 0;
+    }
+
+    /** An int ordered as the (non-NaN) float with these bits, with -0 and +0 equal. */
+    private static int orderKey(int bits) {
+        int k = bits ^ ((bits >> 31) & 0x7fffffff);
+        return k + (k >>> 31);
+    }
+
+    /** 1 when the bits are a NaN's, else 0. */
+    private static int isNaNBits(int bits) {
+        return (0x7f800000 - (bits & 0x7fffffff)) >>> 31;
+    }
+
+    /** {@link #maxInsideNoNaN} with NaN semantics: one pass over the output row per tap. */
+    private static void maxInside(float[] x, int first, int w, int sw, int kh, int kw, int inLo, int inHi,
+                                  float[] y, long[] idx, int o) {
+        for (int ox = inLo, s = first; ox < inHi; ox++, s += sw) {
+            y[o + ox] = x[s];
+            idx[o + ox] = 0;
+        }
+        for (int i = 0, t = 0; i < kh; i++) {
+            for (int j = 0; j < kw; j++, t++) {
+                if (t == 0) {
+                    continue;
+                }
+                for (int ox = inLo, s = first + i * w + j; ox < inHi; ox++, s += sw) {
+                    float v = x[s];
+                    float best = y[o + ox];
+                    // a larger value, or the first NaN (np.max / np.argmax semantics)
+                    if (v > best || (v != v && best == best)) {
+                        y[o + ox] = v;
+                        idx[o + ox] = t;
                     }
                 }
             }
