@@ -55,6 +55,25 @@ final class Pool {
         }
     }
 
+    /**
+     * When every window lies inside the image (no padding reached), the offset of each tap
+     * {@code t = i*KW + j} from its window's corner, {@code i*W + j}; else null. Saves
+     * {@link #tapOffset}'s division per output in the backward pass.
+     */
+    private static int[] insideTapOffsets(Geometry p) {
+        ConvWindow g = p.g;
+        if (g.ph != 0 || g.pw != 0 || (p.oh - 1) * g.sh + g.kh > p.h || (p.ow - 1) * g.sw + g.kw > p.w) {
+            return null;
+        }
+        int[] taps = new int[g.kh * g.kw];
+        for (int i = 0, t = 0; i < g.kh; i++) {
+            for (int j = 0; j < g.kw; j++, t++) {
+                taps[t] = i * p.w + j;
+            }
+        }
+        return taps;
+    }
+
     /** Flat offset (within its plane) of tap {@code t = i*KW + j} of the window at (oy, ox), or -1 in the padding. */
     private static int tapOffset(Geometry p, int oy, int ox, int t) {
         ConvWindow g = p.g;
@@ -134,6 +153,21 @@ final class Pool {
     }
 
     static void scatter(double[] gy, long[] idx, Geometry p, int lo, int hi, double[] gx) {
+        int[] taps = insideTapOffsets(p);
+        if (taps != null) {
+            int sh = p.g.sh, sw = p.g.sw, w = p.w;
+            for (int pl = lo; pl < hi; pl++) {
+                int xo = pl * p.h * w;
+                int o = pl * p.oh * p.ow;
+                for (int oy = 0; oy < p.oh; oy++) {
+                    int row = xo + oy * sh * w;
+                    for (int ox = 0; ox < p.ow; ox++, o++) {
+                        gx[row + ox * sw + taps[(int) idx[o]]] += gy[o];
+                    }
+                }
+            }
+            return;
+        }
         for (int pl = lo; pl < hi; pl++) {
             int xo = pl * p.h * p.w;
             int o = pl * p.oh * p.ow;
@@ -362,6 +396,21 @@ final class Pool {
     }
 
     static void scatter(float[] gy, long[] idx, Geometry p, int lo, int hi, float[] gx) {
+        int[] taps = insideTapOffsets(p);
+        if (taps != null) {
+            int sh = p.g.sh, sw = p.g.sw, w = p.w;
+            for (int pl = lo; pl < hi; pl++) {
+                int xo = pl * p.h * w;
+                int o = pl * p.oh * p.ow;
+                for (int oy = 0; oy < p.oh; oy++) {
+                    int row = xo + oy * sh * w;
+                    for (int ox = 0; ox < p.ow; ox++, o++) {
+                        gx[row + ox * sw + taps[(int) idx[o]]] += gy[o];
+                    }
+                }
+            }
+            return;
+        }
         for (int pl = lo; pl < hi; pl++) {
             int xo = pl * p.h * p.w;
             int o = pl * p.oh * p.ow;

@@ -42,6 +42,30 @@ class MaxPoolFloatTest {
                 for (int i = 0; i < d.output.size(); i++) {
                     assertEquals(d.output.getFlat(i), f.output.getFlat(i), "value " + i + ", window " + g);
                 }
+                // backward: every gy lands on its window's argmax, in both precisions and both scatter paths
+                NdArray gy = NdArray.arange(1, 1 + d.output.size(), 1).reshape(d.output.shape());
+                NdArray gd = Conv.maxPoolGrad(gy, d.argmax, x.shape(), g);
+                NdArray gf = Conv.maxPoolGrad(gy.astype(DType.FLOAT32), f.argmax, x.shape(), g);
+                NdArray byHand = NdArray.zeros(DType.FLOAT64, x.shape());
+                int[] s = x.shape();
+                long[] am = d.argmax.longData();
+                int oh = d.output.shape(2);
+                int ow = d.output.shape(3);
+                for (int o = 0; o < am.length; o++) {
+                    int plane = o / (oh * ow);
+                    int oy = o / ow % oh;
+                    int ox = o % ow;
+                    int iy = oy * g.sh - g.ph + (int) am[o] / g.kw;
+                    int ix = ox * g.sw - g.pw + (int) am[o] % g.kw;
+                    if (iy >= 0 && iy < s[2] && ix >= 0 && ix < s[3]) {
+                        int at = (plane * s[2] + iy) * s[3] + ix;
+                        byHand.setFlat(at, byHand.getFlat(at) + gy.getFlat(o));
+                    }
+                }
+                for (int i = 0; i < byHand.size(); i++) {
+                    assertEquals(byHand.getFlat(i), gd.getFlat(i), "grad " + i + ", window " + g);
+                    assertEquals(byHand.getFlat(i), gf.getFlat(i), "float grad " + i + ", window " + g);
+                }
             }
         }
     }
