@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * {@code java -jar dezero-bench/target/dezero-bench.jar [workload ...] [--numpy PATH] [--python CMD] [--no-numpy]}
  *
  * <p>Workloads: {@code all} (default), {@code gemm}, {@code rosenbrock}, {@code elementwise},
- * {@code reduce}, {@code mlp-epoch}. For each, our figure (median of several repetitions after
+ * {@code reduce}, {@code mlp-epoch}, {@code cnn-step}. For each, our figure (median of several repetitions after
  * warm-up), then the NumPy reference's figure from {@code numpy_ref.py} run in the same
  * invocation, and how many times faster we are (above 1: faster than NumPy).
  */
@@ -30,6 +30,7 @@ public final class Main {
         WORKLOADS.put("elementwise", Workloads::elementwise);
         WORKLOADS.put("reduce", Workloads::reduce);
         WORKLOADS.put("mlp-epoch", Workloads::mlpEpoch);
+        WORKLOADS.put("cnn-step", Workloads::cnnStep);
     }
 
     /** The reference DeZero's Rosenbrock loop on these machines (issue 2), for the ratio there is no NumPy script for. */

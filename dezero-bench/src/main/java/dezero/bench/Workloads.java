@@ -162,4 +162,37 @@ final class Workloads {
         double s = Timing.median(1, 3, epoch);
         return List.of(new Result("mlp-epoch", "784-1000-10 sigmoid, batch 100, 60000 samples", s, "s"));
     }
+    /**
+     * One training step of a small CNN on a batch of 64 random 28x28 float32 images, as
+     * {@code numpy_ref.py cnn-step}: conv 3x3 (1 -> 32, no bias) + relu + max pooling 2 (stride 2)
+     * + linear (5408 -> 10, no bias) + softmax cross-entropy, backward, and the SGD update (lr 0.01)
+     * in place. Built from F.conv2d, F.relu, F.pooling, F.linear and F.softmaxCrossEntropy. The
+     * input image gets no gradient (NumPy computes none either).
+     */
+    static List<Result> cnnStep() {
+        NdRandom rnd = new NdRandom(0);
+        int batch = 64;
+        NdArray x = rnd.rand(DType.FLOAT32, batch, 1, 28, 28);
+        NdArray t = rnd.integers(0, 10, batch);
+        Parameter wc = new Parameter(rnd.randn(32, 1, 3, 3).mul(Math.sqrt(2.0 / 9)).astype(DType.FLOAT32), "Wc");
+        Parameter wf = new Parameter(rnd.randn(32 * 13 * 13, 10).mul(Math.sqrt(1.0 / 5408)).astype(DType.FLOAT32), "Wf");
+        Parameter[] params = {wc, wf};
+        double lr = 0.01;
+        Variable input = Variable.constant(x);
+        Runnable step = () -> {
+            Variable h = F.pooling(F.relu(F.conv2d(input, wc)), 2, 2, 0);
+            Variable y = F.linear(F.reshape(h, batch, -1), wf);
+            Variable loss = F.softmaxCrossEntropy(y, t);
+            for (Parameter p : params) {
+                p.cleargrad();
+            }
+            loss.backward();
+            for (Parameter p : params) {
+                p.data().subi(p.grad().data().mul(lr));
+            }
+        };
+        // numpy_ref.py reports the median of 7 single steps; more here, as the machine is shared
+        double ms = Timing.median(50, 31, step) * 1e3;
+        return List.of(new Result("cnn-step", "conv3x3(1->32)+relu+pool2+linear, batch 64", ms, "ms"));
+    }
 }

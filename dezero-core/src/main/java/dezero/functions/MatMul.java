@@ -13,14 +13,59 @@ import java.util.Arrays;
  * over broadcast batch axes. (DeZero's backward handles 2-d operands only.)
  */
 public final class MatMul extends Function {
+    private final boolean transA;
+    private final boolean transB;
+
+    public MatMul() {
+        this(false, false);
+    }
+
+    /**
+     * {@code y = op(x) @ op(W)} for 2-d operands, {@code op} transposing when its flag is set: the
+     * transposes of the gradients are read in place by the kernel instead of being copied.
+     */
+    MatMul(boolean transA, boolean transB) {
+        this.transA = transA;
+        this.transB = transB;
+    }
+
+    /** The differentiable {@code op(a) @ op(b)} of 2-d variables (see {@link #MatMul(boolean, boolean)}). */
+    static Variable matmulT(Variable a, Variable b, boolean transA, boolean transB) {
+        return new MatMul(transA, transB).apply(a, b);
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
-        return xs[0].matmul(xs[1]);
+        if (!transA && !transB) {
+            return xs[0].matmul(xs[1]);
+        }
+        return xs[0].matmul(xs[1], transA, transB);
     }
 
     @Override
     protected Variable[] backward(Variable gy) {
-        return productGrads(input(0), input(1), gy, needsGrad(0), needsGrad(1));
+        if (!transA && !transB) {
+            return productGrads(input(0), input(1), gy, needsGrad(0), needsGrad(1));
+        }
+        return flaggedGrads(input(0), input(1), gy, transA, transB, needsGrad(0), needsGrad(1));
+    }
+
+    /**
+     * The gradients of {@code y = op(a) @ op(b)} (2-d), themselves flagged products (so higher
+     * orders work): {@code ga = gy op(b)^T}, or its transpose {@code op(b) gy^T} when a is read
+     * transposed; {@code gb = op(a)^T gy}, or {@code gy^T op(a)} when b is read transposed.
+     */
+    private static Variable[] flaggedGrads(Variable a, Variable b, Variable gy, boolean transA, boolean transB,
+                                           boolean needA, boolean needB) {
+        Variable ga = null;
+        Variable gb = null;
+        if (needA) {
+            ga = transA ? matmulT(b, gy, transB, true) : matmulT(gy, b, false, !transB);
+        }
+        if (needB) {
+            gb = transB ? matmulT(gy, a, true, transA) : matmulT(a, gy, !transA, false);
+        }
+        return new Variable[] {ga, gb};
     }
 
     /**
@@ -32,7 +77,7 @@ public final class MatMul extends Function {
         int[] xShape = x.shape();
         int[] wShape = w.shape();
         if (xShape.length == 2 && wShape.length == 2) {
-            return grads(needX ? F.matmul(gy, w.T()) : null, needW ? F.matmul(x.T(), gy) : null);
+            return grads(needX ? matmulT(gy, w, false, true) : null, needW ? matmulT(x, gy, true, false) : null);
         }
         Variable x2 = xShape.length == 1 ? F.reshape(x, 1, xShape[0]) : x;
         Variable w2 = wShape.length == 1 ? F.reshape(w, wShape[0], 1) : w;

@@ -13,7 +13,6 @@ public final class ReLU extends Function {
 
     @Override
     protected Variable[] backward(Variable gy) {
-        NdArray mask = input(0).data().gt(0.0);
-        return grads(gy.mul(mask));
+        return grads(new ReLUGrad(input(0).data()).apply(gy));
     }
 }

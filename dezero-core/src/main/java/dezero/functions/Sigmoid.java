@@ -16,7 +16,6 @@ public final class Sigmoid extends Function {
 
     @Override
     protected Variable[] backward(Variable gy) {
-        Variable y = output();
-        return grads(gy.mul(y).mul(y.rsub(1.0)));
+        return grads(new SigmoidGrad().apply(output(), gy));
     }
 }

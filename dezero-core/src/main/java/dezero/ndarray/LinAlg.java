@@ -79,6 +79,42 @@ final class LinAlg {
         return new NdArray(t, outShape, cd);
     }
 
+    /**
+     * {@code op(a) @ op(b)} for 2-d operands, {@code op} transposing when its flag is set: the
+     * kernel's gemm reads the stored operands with the flags, so no transposed copy is made.
+     */
+    static NdArray matmul(NdArray a, NdArray b, boolean transA, boolean transB) {
+        if (a.ndim() != 2 || b.ndim() != 2) {
+            throw new IllegalArgumentException("matmul (transA=" + transA + ", transB=" + transB
+                    + "): operands must be 2-d, got shapes " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape));
+        }
+        int m = a.shape[transA ? 1 : 0];
+        int k = a.shape[transA ? 0 : 1];
+        int kb = b.shape[transB ? 1 : 0];
+        int n = b.shape[transB ? 0 : 1];
+        if (k != kb) {
+            throw new IllegalArgumentException("matmul (transA=" + transA + ", transB=" + transB + "): shapes "
+                    + Shapes.str(a.shape) + " and " + Shapes.str(b.shape) + " not aligned: depth " + k + " != " + kb);
+        }
+        DType t = DType.promote(a.dtype, b.dtype);
+        if (!t.isFloating()) {
+            // integer products are rare: transposed copies then the plain loop
+            return matmul(transA ? a.transpose() : a, transB ? b.transpose() : b);
+        }
+        Object ad = Elementwise.dataAs(a, t);
+        Object bd = Elementwise.dataAs(b, t);
+        Object cd = Elementwise.alloc(t, Math.multiplyExact(m, n));
+        int lda = a.shape[1];
+        int ldb = b.shape[1];
+        Kernel kernel = Kernels.get();
+        if (t == DType.FLOAT64) {
+            kernel.gemm(transA, transB, m, n, k, (double[]) ad, 0, lda, (double[]) bd, 0, ldb, (double[]) cd, 0, n);
+        } else {
+            kernel.gemm(transA, transB, m, n, k, (float[]) ad, 0, lda, (float[]) bd, 0, ldb, (float[]) cd, 0, n);
+        }
+        return new NdArray(t, new int[] {m, n}, cd);
+    }
+
     /** For each index of the broadcast batch shape, the element offset of the matching block of an operand. */
     private static long[] batchOffsets(int[] own, int[] batch, long blockSize) {
         int count = Shapes.size(batch);

@@ -851,6 +851,19 @@ public final class NdArray {
         return LinAlg.matmul(this, o);
     }
 
+    /**
+     * The product {@code op(this) @ op(o)} of two 2-d arrays, where {@code op} transposes its
+     * operand when the flag is set; the kernel reads the transposed operands in place (no copy).
+     *
+     * <pre>{@code
+     * jshell> NdArray.arange(0, 6, 1).reshape(3, 2).matmul(NdArray.ones(3, 4), true, false).shape()
+     * $1 ==> int[2] { 2, 4 }
+     * }</pre>
+     */
+    public NdArray matmul(NdArray o, boolean transA, boolean transB) {
+        return LinAlg.matmul(this, o, transA, transB);
+    }
+
     /** Alias of {@link #matmul}, as DeZero's {@code dot}. */
     public NdArray dot(NdArray o) {
         return LinAlg.matmul(this, o);

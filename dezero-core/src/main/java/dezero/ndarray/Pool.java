@@ -55,6 +55,25 @@ final class Pool {
         }
     }
 
+    /**
+     * When every window lies inside the image (no padding reached), the offset of each tap
+     * {@code t = i*KW + j} from its window's corner, {@code i*W + j}; else null. Saves
+     * {@link #tapOffset}'s division per output in the backward pass.
+     */
+    private static int[] insideTapOffsets(Geometry p) {
+        ConvWindow g = p.g;
+        if (g.ph != 0 || g.pw != 0 || (p.oh - 1) * g.sh + g.kh > p.h || (p.ow - 1) * g.sw + g.kw > p.w) {
+            return null;
+        }
+        int[] taps = new int[g.kh * g.kw];
+        for (int i = 0, t = 0; i < g.kh; i++) {
+            for (int j = 0; j < g.kw; j++, t++) {
+                taps[t] = i * p.w + j;
+            }
+        }
+        return taps;
+    }
+
     /** Flat offset (within its plane) of tap {@code t = i*KW + j} of the window at (oy, ox), or -1 in the padding. */
     private static int tapOffset(Geometry p, int oy, int ox, int t) {
         ConvWindow g = p.g;
@@ -134,6 +153,21 @@ final class Pool {
     }
 
     static void scatter(double[] gy, long[] idx, Geometry p, int lo, int hi, double[] gx) {
+        int[] taps = insideTapOffsets(p);
+        if (taps != null) {
+            int sh = p.g.sh, sw = p.g.sw, w = p.w;
+            for (int pl = lo; pl < hi; pl++) {
+                int xo = pl * p.h * w;
+                int o = pl * p.oh * p.ow;
+                for (int oy = 0; oy < p.oh; oy++) {
+                    int row = xo + oy * sh * w;
+                    for (int ox = 0; ox < p.ow; ox++, o++) {
+                        gx[row + ox * sw + taps[(int) idx[o]]] += gy[o];
+                    }
+                }
+            }
+            return;
+        }
         for (int pl = lo; pl < hi; pl++) {
             int xo = pl * p.h * p.w;
             int o = pl * p.oh * p.ow;
@@ -222,26 +256,113 @@ final class Pool {
                 }
                 maxWithPadding(x, p, xo, oy, 0, inLo, y, idx, o);
                 maxWithPadding(x, p, xo, oy, inHi, ow, y, idx, o);
-                // windows inside the image: one pass over the output row per tap (long, simple loops)
                 int first = xo + iy0 * w + inLo * sw - pw;
-                for (int ox = inLo, s = first; ox < inHi; ox++, s += sw) {
-                    y[o + ox] = x[s];
-                    idx[o + ox] = 0;
+                if (!maxInsideNoNaN(x, first, w, sw, kh, kw, inLo, inHi, y, idx, o)) {
+                    maxInside(x, first, w, sw, kh, kw, inLo, inHi, y, idx, o);
                 }
-                for (int i = 0, t = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++, t++) {
-                        if (t == 0) {
-                            continue;
-                        }
-                        for (int ox = inLo, s = first + i * w + j; ox < inHi; ox++, s += sw) {
-                            float v = x[s];
-                            float best = y[o + ox];
-                            // a larger value, or the first NaN (np.max / np.argmax semantics)
-                            if (v > best || (v != v && best == best)) {
-                                y[o + ox] = v;
-                                idx[o + ox] = t;
-                            }
-                        }
+            }
+        }
+    }
+
+    /**
+     * The windows of output columns [inLo, inHi) of one output row, all inside the image, without a
+     * branch per tap: "is this tap larger" on random data mispredicts about every other time, which
+     * made max pooling the largest cost of a small CNN's step. Floats are compared as order-preserving
+     * ints ({@link #orderKey}, with -0 equal to +0, so ties keep the first tap as {@code >} does).
+     * Returns false, leaving the row to {@link #maxInside}, when the row holds a NaN.
+     */
+    private static boolean maxInsideNoNaN(float[] x, int first, int w, int sw, int kh, int kw, int inLo, int inHi,
+                                          float[] y, long[] idx, int o) {
+        if (kh == 2 && kw == 2) {
+            return max2x2NoNaN(x, first, w, sw, inLo, inHi, y, idx, o);
+        }
+        int nan = 0;
+        for (int ox = inLo, s = first; ox < inHi; ox++, s += sw) {
+            int bestBits = Float.floatToRawIntBits(x[s]);
+            int bestKey = orderKey(bestBits);
+            int at = 0;
+            nan |= isNaNBits(bestBits);
+            for (int i = 0, t = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++, t++) {
+                    int bits = Float.floatToRawIntBits(x[s + i * w + j]);
+                    int key = orderKey(bits);
+                    nan |= isNaNBits(bits);
+                    // all ones when key > bestKey (the difference of two keys needs 33 bits)
+                    int larger = (int) (((long) bestKey - key) >> 63);
+                    bestKey ^= (bestKey ^ key) & larger;
+                    bestBits ^= (bestBits ^ bits) & larger;
+                    at ^= (at ^ t) & larger;
+                }
+            }
+            y[o + ox] = Float.intBitsToFloat(bestBits);
+            idx[o + ox] = at;
+        }
+        return nan == 0;
+    }
+
+    /** {@link #maxInsideNoNaN} for the common 2 x 2 window, unrolled (a loop of two taps costs more than the taps). */
+    private static boolean max2x2NoNaN(float[] x, int first, int w, int sw, int inLo, int inHi, float[] y, long[] idx,
+                                       int o) {
+        int nan = 0;
+        for (int ox = inLo, s = first; ox < inHi; ox++, s += sw) {
+            int b0 = Float.floatToRawIntBits(x[s]);
+            int b1 = Float.floatToRawIntBits(x[s + 1]);
+            int b2 = Float.floatToRawIntBits(x[s + w]);
+            int b3 = Float.floatToRawIntBits(x[s + w + 1]);
+            nan |= isNaNBits(b0) | isNaNBits(b1) | isNaNBits(b2) | isNaNBits(b3);
+            int bestBits = b0;
+            int bestKey = orderKey(b0);
+            int at = 0;
+            int key = orderKey(b1);
+            int larger = (int) (((long) bestKey - key) >> 63);
+            bestKey ^= (bestKey ^ key) & larger;
+            bestBits ^= (bestBits ^ b1) & larger;
+            at ^= (at ^ 1) & larger;
+            key = orderKey(b2);
+            larger = (int) (((long) bestKey - key) >> 63);
+            bestKey ^= (bestKey ^ key) & larger;
+            bestBits ^= (bestBits ^ b2) & larger;
+            at ^= (at ^ 2) & larger;
+            key = orderKey(b3);
+            larger = (int) (((long) bestKey - key) >> 63);
+            bestBits ^= (bestBits ^ b3) & larger;
+            at ^= (at ^ 3) & larger;
+            y[o + ox] = Float.intBitsToFloat(bestBits);
+            idx[o + ox] = at;
+        }
+        return nan == 0;
+    }
+
+    /** An int ordered as the (non-NaN) float with these bits, with -0 and +0 equal. */
+    private static int orderKey(int bits) {
+        int k = bits ^ ((bits >> 31) & 0x7fffffff);
+        return k + (k >>> 31);
+    }
+
+    /** 1 when the bits are a NaN's, else 0. */
+    private static int isNaNBits(int bits) {
+        return (0x7f800000 - (bits & 0x7fffffff)) >>> 31;
+    }
+
+    /** {@link #maxInsideNoNaN} with NaN semantics: one pass over the output row per tap. */
+    private static void maxInside(float[] x, int first, int w, int sw, int kh, int kw, int inLo, int inHi,
+                                  float[] y, long[] idx, int o) {
+        for (int ox = inLo, s = first; ox < inHi; ox++, s += sw) {
+            y[o + ox] = x[s];
+            idx[o + ox] = 0;
+        }
+        for (int i = 0, t = 0; i < kh; i++) {
+            for (int j = 0; j < kw; j++, t++) {
+                if (t == 0) {
+                    continue;
+                }
+                for (int ox = inLo, s = first + i * w + j; ox < inHi; ox++, s += sw) {
+                    float v = x[s];
+                    float best = y[o + ox];
+                    // a larger value, or the first NaN (np.max / np.argmax semantics)
+                    if (v > best || (v != v && best == best)) {
+                        y[o + ox] = v;
+                        idx[o + ox] = t;
                     }
                 }
             }
@@ -275,6 +396,21 @@ final class Pool {
     }
 
     static void scatter(float[] gy, long[] idx, Geometry p, int lo, int hi, float[] gx) {
+        int[] taps = insideTapOffsets(p);
+        if (taps != null) {
+            int sh = p.g.sh, sw = p.g.sw, w = p.w;
+            for (int pl = lo; pl < hi; pl++) {
+                int xo = pl * p.h * w;
+                int o = pl * p.oh * p.ow;
+                for (int oy = 0; oy < p.oh; oy++) {
+                    int row = xo + oy * sh * w;
+                    for (int ox = 0; ox < p.ow; ox++, o++) {
+                        gx[row + ox * sw + taps[(int) idx[o]]] += gy[o];
+                    }
+                }
+            }
+            return;
+        }
         for (int pl = lo; pl < hi; pl++) {
             int xo = pl * p.h * p.w;
             int o = pl * p.oh * p.ow;

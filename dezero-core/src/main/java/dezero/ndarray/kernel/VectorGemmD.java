@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * three fused multiply-adds per row per step of depth.
  *
  * <p>Thin shapes: when n is below one 3V panel (an output layer of 10 columns) the panels are one
- * vector wide (micro1); when m is below 4 (a batch of 1) nothing is packed and rows of C are
+ * vector wide (micro1) and, when all of n fits one vector, op(A) is read in place instead of
+ * packed (each of its rows meets B once); when m is below 4 (a batch of 1) nothing is packed and rows of C are
  * computed as vectorized combinations of rows of op(B) (or dot products when B is transposed).
  * Edge tiles are computed into a small per-thread buffer and added, so no padding reaches C.
  * Loaded only when the {@code jdk.incubator.vector} module is present (see {@link Kernels}).
@@ -99,6 +100,9 @@ final class VectorGemmD {
         for (int i = i0; i < i1; i++) {
             java.util.Arrays.fill(c, cOff + i * ldc + j0, cOff + i * ldc + j1, (double) 0);
         }
+        // one panel of B (n below 3V): each row of op(A) meets it once, so packing A would cost
+        // more than the products (it was most of a 64 x 10 x 5408 product): A is read in place
+        boolean direct = nr == V && j1 - j0 <= V;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -106,6 +110,10 @@ final class VectorGemmD {
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
+                    if (direct) {
+                        directRows(ws, transA, a, aOff, lda, ic, mc, pc, kc, nc, c, cOff + ic * ldc + jc, ldc);
+                        continue;
+                    }
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
                     for (int jr = 0; jr < nc; jr += nr) {
                         int w = Math.min(nr, nc - jr);
@@ -134,6 +142,71 @@ final class VectorGemmD {
         } else {
             micro1(kc, ap, ao, bp, bo, c, co, ldc);
         }
+    }
+
+    /**
+     * Rows [ic, ic+mc) of op(A) times the single packed V-wide panel of B (nc <= V columns), op(A)
+     * read in place: full 8-row blocks by {@link #micro1Direct}, the remaining rows packed as usual.
+     */
+    private static void directRows(Workspace ws, boolean transA, double[] a, int aOff, int lda, int ic, int mc, int pc,
+                                   int kc, int nc, double[] c, int co, int ldc) {
+        // op(A)[i][p] is a[aOff + i*si + p*sp]
+        int si = transA ? 1 : lda;
+        int sp = transA ? lda : 1;
+        for (int ir = 0; ir < mc; ir += MR) {
+            int h = Math.min(MR, mc - ir);
+            int cr = co + ir * ldc;
+            if (h == MR) {
+                int a0 = aOff + (ic + ir) * si + pc * sp;
+                if (nc == V) {
+                    micro1Direct(kc, a, a0, si, sp, ws.bp, 0, c, cr, ldc);
+                } else {
+                    java.util.Arrays.fill(ws.edge, (double) 0);
+                    micro1Direct(kc, a, a0, si, sp, ws.bp, 0, ws.edge, 0, V);
+                    addEdge(ws.edge, V, c, cr, ldc, h, nc);
+                }
+            } else {
+                packA(transA, a, aOff, lda, ic + ir, h, pc, kc, ws.ap);
+                java.util.Arrays.fill(ws.edge, (double) 0);
+                micro1(kc, ws.ap, 0, ws.bp, 0, ws.edge, 0, V);
+                addEdge(ws.edge, V, c, cr, ldc, h, nc);
+            }
+        }
+    }
+
+    /** {@link #micro1} with the 8 rows of op(A) read in place: element (r, p) at a[a0 + r*si + p*sp]. */
+    private static void micro1Direct(int kc, double[] a, int a0, int si, int sp, double[] bp, int bo, double[] c, int co,
+                                     int ldc) {
+        DoubleVector c0 = DoubleVector.zero(S); DoubleVector c1 = DoubleVector.zero(S); DoubleVector c2 = DoubleVector.zero(S); DoubleVector c3 = DoubleVector.zero(S);
+        DoubleVector c4 = DoubleVector.zero(S); DoubleVector c5 = DoubleVector.zero(S); DoubleVector c6 = DoubleVector.zero(S); DoubleVector c7 = DoubleVector.zero(S);
+        int r1 = si, r2 = 2 * si, r3 = 3 * si, r4 = 4 * si, r5 = 5 * si, r6 = 6 * si, r7 = 7 * si;
+        for (int p = 0, ai = a0, bi = bo; p < kc; p++, ai += sp, bi += V) {
+            DoubleVector b = DoubleVector.fromArray(S, bp, bi);
+            c0 = DoubleVector.broadcast(S, a[ai]).fma(b, c0);
+            c1 = DoubleVector.broadcast(S, a[ai + r1]).fma(b, c1);
+            c2 = DoubleVector.broadcast(S, a[ai + r2]).fma(b, c2);
+            c3 = DoubleVector.broadcast(S, a[ai + r3]).fma(b, c3);
+            c4 = DoubleVector.broadcast(S, a[ai + r4]).fma(b, c4);
+            c5 = DoubleVector.broadcast(S, a[ai + r5]).fma(b, c5);
+            c6 = DoubleVector.broadcast(S, a[ai + r6]).fma(b, c6);
+            c7 = DoubleVector.broadcast(S, a[ai + r7]).fma(b, c7);
+        }
+        c0 = c0.add(DoubleVector.fromArray(S, c, co));
+        c1 = c1.add(DoubleVector.fromArray(S, c, co + 1 * ldc));
+        c2 = c2.add(DoubleVector.fromArray(S, c, co + 2 * ldc));
+        c3 = c3.add(DoubleVector.fromArray(S, c, co + 3 * ldc));
+        c4 = c4.add(DoubleVector.fromArray(S, c, co + 4 * ldc));
+        c5 = c5.add(DoubleVector.fromArray(S, c, co + 5 * ldc));
+        c6 = c6.add(DoubleVector.fromArray(S, c, co + 6 * ldc));
+        c7 = c7.add(DoubleVector.fromArray(S, c, co + 7 * ldc));
+        c0.intoArray(c, co);
+        c1.intoArray(c, co + 1 * ldc);
+        c2.intoArray(c, co + 2 * ldc);
+        c3.intoArray(c, co + 3 * ldc);
+        c4.intoArray(c, co + 4 * ldc);
+        c5.intoArray(c, co + 5 * ldc);
+        c6.intoArray(c, co + 6 * ldc);
+        c7.intoArray(c, co + 7 * ldc);
     }
 
     /** Adds the valid h x w corner of an edge tile computed into the buffer to C. */

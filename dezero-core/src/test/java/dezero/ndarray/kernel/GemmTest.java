@@ -19,6 +19,8 @@ class GemmTest {
     static final int[][] SHAPES = {
         {207, 10, 60}, {100, 10, 300}, {1, 207, 100}, {2, 1023, 5}, {3, 50, 257}, {20, 60, 300}, {130, 97, 30},
         {1023, 1, 16}, {9, 1600, 3}, {100, 300, 40},
+        // one panel of B with op(A) read in place: depth over several blocks, n = V and below, row remainders
+        {64, 10, 5408}, {600, 16, 64}, {37, 9, 700}, {1000, 10, 100},
     };
 
     final Kernel[] kernels = {new PlainKernel(), new VectorKernel()};
