@@ -8,9 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vectorized unary element-wise loops over [from, to). The transcendental functions go through
- * {@link VectorMath} in double lanes (float32 is widened, computed and rounded once); the
- * others run in the operand's own lanes. Each op has its own loop so every Vector API call
- * sees a constant operator. sin, cos and sign are not here: {@link VectorKernel} leaves them
+ * {@link VectorMath}: float32 exp and log in double lanes (widened, computed and rounded once),
+ * float32 tanh and sigmoid in float lanes; the others run in the operand's own lanes. Each op
+ * has its own loop so every Vector API call sees a constant operator. sin, cos and sign are not here: {@link VectorKernel} leaves them
  * to the plain loops.
  */
 final class VectorUnary {
@@ -18,7 +18,7 @@ final class VectorUnary {
     }
 
     static final VectorSpecies<Double> D = VectorMath.D;
-    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> F = VectorMath.F;
     /** Floats with as many lanes as D: widening one gives one double vector. */
     static final VectorSpecies<Float> FH = VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
 
@@ -260,16 +260,16 @@ final class VectorUnary {
 
     private static int tanhF(float[] a, int ao, float[] out, int oo, int from, int to) {
         int i = from;
-        for (int end = from + FH.loopBound(to - from); i < end; i += FH.length()) {
-            narrow(VectorMath.tanhForFloat(widen(a, ao + i))).intoArray(out, oo + i);
+        for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
+            VectorMath.tanh(FloatVector.fromArray(F, a, ao + i)).intoArray(out, oo + i);
         }
         return i;
     }
 
     private static int sigmoidF(float[] a, int ao, float[] out, int oo, int from, int to) {
         int i = from;
-        for (int end = from + FH.loopBound(to - from); i < end; i += FH.length()) {
-            narrow(VectorMath.sigmoidForFloat(widen(a, ao + i))).intoArray(out, oo + i);
+        for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
+            VectorMath.sigmoid(FloatVector.fromArray(F, a, ao + i)).intoArray(out, oo + i);
         }
         return i;
     }

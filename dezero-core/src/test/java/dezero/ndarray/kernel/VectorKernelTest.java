@@ -203,6 +203,56 @@ class VectorKernelTest {
         }
     }
 
+    /** Floats spread over every binade of both signs, the branch switches densely, and the special values. */
+    static float[] floatSweep() {
+        float[] special = {0.0f, -0.0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, 1e-30f, -1e-20f, 1e-8f,
+            Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+            9.01f, 9.02f, -9.01f, 10.0f, 88.0f, -88.0f, 88.8f, -89.0f, -104.0f, 200.0f, -1e6f};
+        float[] switches = {1.0f, 2.0f, 0.5f, 4.0f, 9.0f, 10.0f, 88.0f};
+        int sparse = 0x7f800000 / 4093 + 1;
+        int dense = 4000;
+        float[] x = new float[special.length + 2 * sparse + 2 * switches.length * (2 * dense + 1)];
+        int k = 0;
+        for (float v : special) {
+            x[k++] = v;
+        }
+        for (int i = 0; i < sparse; i++) {
+            x[k++] = Float.intBitsToFloat(i * 4093);
+            x[k++] = -Float.intBitsToFloat(i * 4093 + 7);
+        }
+        for (float s : switches) {
+            int bits = Float.floatToIntBits(s);
+            for (int d = -dense; d <= dense; d++) {
+                x[k++] = Float.intBitsToFloat(bits + d);
+                x[k++] = -Float.intBitsToFloat(bits + 3 * d);
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void floatTanhAndSigmoidOverAllBinades() {
+        float[] x = floatSweep();
+        for (UnaryOp op : new UnaryOp[] {UnaryOp.TANH, UnaryOp.SIGMOID}) {
+            float[] e = new float[x.length];
+            float[] v = new float[x.length];
+            plain.unary(op, x, 0, e, 0, x.length);
+            vector.unary(op, x, 0, v, 0, x.length);
+            for (int i = 0; i < x.length; i++) {
+                String what = op + " float x=" + x[i];
+                if (op == UnaryOp.SIGMOID) {
+                    assertSigmoid(e[i], v[i], what);
+                } else {
+                    assertUlps(e[i], v[i], 1, what);
+                    if (!Float.isNaN(x[i])) {
+                        // odd: the sign of x, also of -0.0, comes back
+                        assertEquals(Math.copySign(1.0f, x[i]), Math.copySign(1.0f, v[i]), 0.0f, what + " sign");
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void largeOperandsSplitAcrossThreadsAgree() {
         double[] a = randD(LARGE, 3);
