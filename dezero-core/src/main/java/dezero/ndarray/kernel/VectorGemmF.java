@@ -221,37 +221,12 @@ final class VectorGemmF {
     }
 
     /**
-     * Packs op(B)[pc .. pc+kc) x [jc .. jc+nc) as panels nr wide: panel q holds columns
+     * Packs op(B)[pc .. pc+kc) x [jc .. jc+nc) as panels nr columns wide: panel q holds columns
      * jc + q*nr + jj at bp[q*nr*kc + p*nr + jj], zero beyond the last column.
      */
     private static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int nr, float[] bp) {
-        for (int jr = 0; jr < nc; jr += nr) {
-            int w = Math.min(nr, nc - jr);
-            int base = jr * kc;
-            if (!transB) {
-                int src = bOff + pc * ldb + jc + jr;
-                for (int p = 0; p < kc; p++, src += ldb) {
-                    int dst = base + p * nr;
-                    System.arraycopy(b, src, bp, dst, w);
-                    for (int jj = w; jj < nr; jj++) {
-                        bp[dst + jj] = 0;
-                    }
-                }
-            } else {
-                // op(B)[p][j] = B[j][p]: read each stored row of B contiguously
-                for (int jj = 0; jj < w; jj++) {
-                    int src = bOff + (jc + jr + jj) * ldb + pc;
-                    for (int p = 0, dst = base + jj; p < kc; p++, dst += nr) {
-                        bp[dst] = b[src + p];
-                    }
-                }
-                for (int jj = w; jj < nr; jj++) {
-                    for (int p = 0, dst = base + jj; p < kc; p++, dst += nr) {
-                        bp[dst] = 0;
-                    }
-                }
-            }
-        }
+        // op(B)[p][j] is B[p][j] (contiguous along the panel) or, transposed, B[j][p] (contiguous along the depth)
+        packPanels(!transB, b, bOff, ldb, jc, nc, pc, kc, nr, bp);
     }
 
     /**
@@ -259,29 +234,41 @@ final class VectorGemmF {
      * ic + q*8 + ii at ap[q*8*kc + p*8 + ii], zero beyond the last row.
      */
     private static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] ap) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int h = Math.min(MR, mc - ir);
-            int base = ir * kc;
-            if (transA) {
-                // op(A)[i][p] = A[p][i]: the 8 values of one depth step are contiguous in A
-                int src = aOff + pc * lda + ic + ir;
-                for (int p = 0; p < kc; p++, src += lda) {
-                    int dst = base + p * MR;
-                    System.arraycopy(a, src, ap, dst, h);
-                    for (int ii = h; ii < MR; ii++) {
-                        ap[dst + ii] = 0;
+        // op(A)[i][p] is A[i][p] (contiguous along the depth) or, transposed, A[p][i] (contiguous along the panel)
+        packPanels(transA, a, aOff, lda, ic, mc, pc, kc, MR, ap);
+    }
+
+    /**
+     * The packing both operands share: element (u, p) of a logical matrix, u along the panel
+     * (rows of op(A), columns of op(B)) and p along the depth, goes to
+     * dst[(u - u0) / r * r * kc + p * r + (u - u0) % r] for u in [u0, u0 + count), p in [p0, p0 + kc);
+     * panel slots beyond count are zero. The element is stored at x[off + p*ld + u] when
+     * {@code alongPanel} (a run of r values is one copy) and at x[off + u*ld + p] otherwise.
+     */
+    private static void packPanels(boolean alongPanel, float[] x, int off, int ld, int u0, int count, int p0, int kc, int r,
+                                   float[] dst) {
+        for (int ur = 0; ur < count; ur += r) {
+            int w = Math.min(r, count - ur);
+            int base = ur * kc;
+            if (alongPanel) {
+                int src = off + p0 * ld + u0 + ur;
+                for (int p = 0; p < kc; p++, src += ld) {
+                    int d = base + p * r;
+                    System.arraycopy(x, src, dst, d, w);
+                    for (int uu = w; uu < r; uu++) {
+                        dst[d + uu] = 0;
                     }
                 }
             } else {
-                for (int ii = 0; ii < h; ii++) {
-                    int src = aOff + (ic + ir + ii) * lda + pc;
-                    for (int p = 0, dst = base + ii; p < kc; p++, dst += MR) {
-                        ap[dst] = a[src + p];
+                for (int uu = 0; uu < w; uu++) {
+                    int src = off + (u0 + ur + uu) * ld + p0;
+                    for (int p = 0, d = base + uu; p < kc; p++, d += r) {
+                        dst[d] = x[src + p];
                     }
                 }
-                for (int ii = h; ii < MR; ii++) {
-                    for (int p = 0, dst = base + ii; p < kc; p++, dst += MR) {
-                        ap[dst] = 0;
+                for (int uu = w; uu < r; uu++) {
+                    for (int p = 0, d = base + uu; p < kc; p++, d += r) {
+                        dst[d] = 0;
                     }
                 }
             }
