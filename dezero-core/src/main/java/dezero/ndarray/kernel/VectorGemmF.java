@@ -122,25 +122,25 @@ final class VectorGemmF {
                             int h = Math.min(MR, mc - ir);
                             int ao = ir * kc;
                             int co = cOff + (ic + ir) * ldc + jc + jr;
-                            if (h == MR && w == nr) {
-                                micro(nr, kc, ap, ao, bp, bo, c, co, ldc);
+                            if (nr == NR) {
+                                // the block goes through the buffer (see micro3) and is added to C
+                                micro3(kc, ap, ao, bp, bo, ws.edge, 0, NR);
+                                if (h == MR && w == NR) {
+                                    addTile(ws.edge, c, co, ldc);
+                                } else {
+                                    addEdge(ws.edge, NR, c, co, ldc, h, w);
+                                }
+                            } else if (h == MR && w == nr) {
+                                micro1(kc, ap, ao, bp, bo, c, co, ldc);
                             } else {
                                 java.util.Arrays.fill(ws.edge, (float) 0);
-                                micro(nr, kc, ap, ao, bp, bo, ws.edge, 0, nr);
+                                micro1(kc, ap, ao, bp, bo, ws.edge, 0, nr);
                                 addEdge(ws.edge, nr, c, co, ldc, h, w);
                             }
                         }
                     }
                 }
             }
-        }
-    }
-
-    private static void micro(int nr, int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
-        if (nr == NR) {
-            micro3(kc, ap, ao, bp, bo, c, co, ldc);
-        } else {
-            micro1(kc, ap, ao, bp, bo, c, co, ldc);
         }
     }
 
@@ -207,6 +207,17 @@ final class VectorGemmF {
         c5.intoArray(c, co + 5 * ldc);
         c6.intoArray(c, co + 6 * ldc);
         c7.intoArray(c, co + 7 * ldc);
+    }
+
+    /** C[8 x 3V] at co += the block micro3 wrote into t (row stride 3V). */
+    private static void addTile(float[] t, float[] c, int co, int ldc) {
+        for (int r = 0; r < MR; r++) {
+            int o = co + r * ldc;
+            int e = r * NR;
+            for (int q = 0; q < NR; q += V) {
+                FloatVector.fromArray(S, t, e + q).add(FloatVector.fromArray(S, c, o + q)).intoArray(c, o + q);
+            }
+        }
     }
 
     /** Adds the valid h x w corner of an edge tile computed into the buffer to C. */
@@ -383,7 +394,13 @@ final class VectorGemmF {
 
     // ------------------------------------------------------------------ micro-kernels (written out: 24 named accumulators)
 
-    /** C[8 x 3V] += the packed 8-row panel of A times the packed 3V-column panel of B over depth kc. */
+    /**
+     * C[8 x 3V] = the packed 8-row panel of A times the packed 3V-column panel of B over depth kc
+     * (stored, not added: callers pass a buffer and add it to C with {@link #addTile}). The method
+     * is kept as small as it can be: with a load and an add of C for each of the 24 accumulators
+     * as well, C2 failed to intrinsify most of the final stores once other Vector API code had
+     * run (each became a scalar fallback, doubling the kernel's time in a training loop).
+     */
     private static void micro3(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
         FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S); FloatVector c02 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S); FloatVector c12 = FloatVector.zero(S);
@@ -414,22 +431,6 @@ final class VectorGemmF {
             FloatVector a7 = FloatVector.broadcast(S, ap[ai + 7]);
             c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71); c72 = a7.fma(b2, c72);
         }
-        int r0 = co;
-        c00 = c00.add(FloatVector.fromArray(S, c, r0)); c01 = c01.add(FloatVector.fromArray(S, c, r0 + V)); c02 = c02.add(FloatVector.fromArray(S, c, r0 + 2 * V));
-        int r1 = co + 1 * ldc;
-        c10 = c10.add(FloatVector.fromArray(S, c, r1)); c11 = c11.add(FloatVector.fromArray(S, c, r1 + V)); c12 = c12.add(FloatVector.fromArray(S, c, r1 + 2 * V));
-        int r2 = co + 2 * ldc;
-        c20 = c20.add(FloatVector.fromArray(S, c, r2)); c21 = c21.add(FloatVector.fromArray(S, c, r2 + V)); c22 = c22.add(FloatVector.fromArray(S, c, r2 + 2 * V));
-        int r3 = co + 3 * ldc;
-        c30 = c30.add(FloatVector.fromArray(S, c, r3)); c31 = c31.add(FloatVector.fromArray(S, c, r3 + V)); c32 = c32.add(FloatVector.fromArray(S, c, r3 + 2 * V));
-        int r4 = co + 4 * ldc;
-        c40 = c40.add(FloatVector.fromArray(S, c, r4)); c41 = c41.add(FloatVector.fromArray(S, c, r4 + V)); c42 = c42.add(FloatVector.fromArray(S, c, r4 + 2 * V));
-        int r5 = co + 5 * ldc;
-        c50 = c50.add(FloatVector.fromArray(S, c, r5)); c51 = c51.add(FloatVector.fromArray(S, c, r5 + V)); c52 = c52.add(FloatVector.fromArray(S, c, r5 + 2 * V));
-        int r6 = co + 6 * ldc;
-        c60 = c60.add(FloatVector.fromArray(S, c, r6)); c61 = c61.add(FloatVector.fromArray(S, c, r6 + V)); c62 = c62.add(FloatVector.fromArray(S, c, r6 + 2 * V));
-        int r7 = co + 7 * ldc;
-        c70 = c70.add(FloatVector.fromArray(S, c, r7)); c71 = c71.add(FloatVector.fromArray(S, c, r7 + V)); c72 = c72.add(FloatVector.fromArray(S, c, r7 + 2 * V));
         int s0 = co;
         c00.intoArray(c, s0); c01.intoArray(c, s0 + V); c02.intoArray(c, s0 + 2 * V);
         int s1 = co + 1 * ldc;

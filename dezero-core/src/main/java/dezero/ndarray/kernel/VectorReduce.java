@@ -8,8 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vectorized reductions over the middle axis of an (outer, len, inner) block, len >= 1. Rows
  * (inner == 1) are reduced with four vector accumulators; otherwise whole rows of the block are
- * combined element-wise into the output, walking memory in order. float32 sums accumulate in
- * double lanes, as the plain kernel does. Callers split the work across threads by output ranges.
+ * combined element-wise into the output, walking memory in order. float32 sums keep a TwoSum
+ * error term beside each float partial sum, as accurate as the plain kernel's double
+ * accumulation. Callers split the work across threads by output ranges.
  */
 final class VectorReduce {
     private VectorReduce() {
@@ -17,9 +18,8 @@ final class VectorReduce {
 
     private static final VectorSpecies<Double> D = VectorMath.D;
     private static final VectorSpecies<Float> F = VectorUnary.F;
-    private static final VectorSpecies<Float> FH = VectorUnary.FH;
 
-    private static final ThreadLocal<double[][]> SUM_BUF = ThreadLocal.withInitial(() -> new double[1][0]);
+    private static final ThreadLocal<float[][]> SUM_BUF = ThreadLocal.withInitial(() -> new float[1][0]);
 
     // ------------------------------------------------------------------ one row: a[off .. off+len)
 
@@ -71,21 +71,11 @@ final class VectorReduce {
         return r;
     }
 
-    /** float32 row; a sum is returned in double (accumulated in double lanes), max/min exactly. */
+    /** float32 row; a sum is returned in double (see {@link #sumRow}), max/min exactly. */
     static double row(ReduceOp op, float[] a, int off, int len) {
         int i = 0;
         if (op == ReduceOp.SUM) {
-            DoubleVector s0 = DoubleVector.zero(D);
-            DoubleVector s1 = DoubleVector.zero(D);
-            for (; i + 2 * FH.length() <= len; i += 2 * FH.length()) {
-                s0 = s0.add(VectorUnary.widen(a, off + i));
-                s1 = s1.add(VectorUnary.widen(a, off + i + FH.length()));
-            }
-            double r = s0.add(s1).reduceLanes(VectorOperators.ADD);
-            for (; i < len; i++) {
-                r += a[off + i];
-            }
-            return r;
+            return sumRow(a, off, len);
         }
         int end = F.loopBound(len);
         float r;
@@ -115,6 +105,55 @@ final class VectorReduce {
             }
         }
         return r;
+    }
+
+    /**
+     * The sum of a float32 row, returned in double: two (sum, error) pairs of float vectors
+     * accumulated with TwoSum, so that sum + error carries about twice float's precision (Ogita,
+     * Rump and Oishi's Sum2: as accurate as accumulating in double, for any length this kernel
+     * sees). All in float lanes: widening to double lanes needs a second vector shape or
+     * reinterpretations, which C2 on JDK 17 compiles unreliably (see {@link FloatWidening}).
+     */
+    private static double sumRow(float[] a, int off, int len) {
+        int step = F.length();
+        // two independent pairs: each TwoSum waits for the previous sum (more pairs made C2 box them)
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector e0 = s0;
+        FloatVector s1 = s0;
+        FloatVector e1 = s0;
+        int i = 0;
+        for (; i + 2 * step <= len; i += 2 * step) {
+            FloatVector x0 = FloatVector.fromArray(F, a, off + i);
+            FloatVector x1 = FloatVector.fromArray(F, a, off + i + step);
+            FloatVector t0 = s0.add(x0);
+            FloatVector t1 = s1.add(x1);
+            FloatVector b0 = t0.sub(s0);
+            FloatVector b1 = t1.sub(s1);
+            e0 = e0.add(s0.sub(t0.sub(b0)).add(x0.sub(b0)));
+            e1 = e1.add(s1.sub(t1.sub(b1)).add(x1.sub(b1)));
+            s0 = t0;
+            s1 = t1;
+        }
+        float[] lanes = LANES.get();
+        s0.intoArray(lanes, 0);
+        e0.intoArray(lanes, step);
+        s1.intoArray(lanes, 2 * step);
+        e1.intoArray(lanes, 3 * step);
+        double r = 0;
+        for (int l = 0; l < step; l++) {
+            r += pairTotal(lanes[l], lanes[step + l]) + pairTotal(lanes[2 * step + l], lanes[3 * step + l]);
+        }
+        for (; i < len; i++) {
+            r += a[off + i];
+        }
+        return r;
+    }
+
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[4 * F.length()]);
+
+    /** sum + error in double; a sum that is infinite or NaN counts alone (its error term is NaN then). */
+    private static double pairTotal(float sum, float error) {
+        return Float.isFinite(sum) ? (double) sum + error : sum;
     }
 
     // ------------------------------------------------------------------ columns [from, to) of blocks [oFrom, oTo)
@@ -195,51 +234,80 @@ final class VectorReduce {
         }
     }
 
-    /** float32 column sums in a per-thread double buffer, rounded once into out. */
+    /**
+     * float32 column sums, each kept as a (sum, error) pair of floats accumulated with TwoSum in
+     * row order (see {@link #sumRow}), rounded once into out. Four rows per pass over the pairs.
+     */
     private static void columnSums(float[] a, int aOff, int oFrom, int oTo, int len, int inner, int from, int to,
                                    float[] out, int outOff) {
         int w = to - from;
-        double[][] holder = SUM_BUF.get();
-        if (holder[0].length < w) {
-            holder[0] = new double[w];
+        float[][] holder = SUM_BUF.get();
+        if (holder[0].length < 2 * w) {
+            holder[0] = new float[2 * w];
         }
-        double[] acc = holder[0];
-        int vend = FH.loopBound(w);
+        float[] acc = holder[0];
+        int vend = F.loopBound(w);
         for (int o = oFrom; o < oTo; o++) {
             int base = aOff + o * len * inner + from;
-            java.util.Arrays.fill(acc, 0, w, 0.0);
+            java.util.Arrays.fill(acc, 0, 2 * w, 0.0f);
             int k = 0;
-            // four rows per pass over the accumulator (added in row order, as the plain loop does)
             for (; k + 4 <= len; k += 4) {
-                int r = base + k * inner;
-                int i = 0;
-                for (; i < vend; i += FH.length()) {
-                    DoubleVector.fromArray(D, acc, i).add(VectorUnary.widen(a, r + i))
-                            .add(VectorUnary.widen(a, r + inner + i)).add(VectorUnary.widen(a, r + 2 * inner + i))
-                            .add(VectorUnary.widen(a, r + 3 * inner + i)).intoArray(acc, i);
-                }
-                for (; i < w; i++) {
-                    acc[i] = acc[i] + a[r + i] + a[r + inner + i] + a[r + 2 * inner + i] + a[r + 3 * inner + i];
-                }
+                addRows4(a, base + k * inner, inner, acc, w, vend);
             }
             for (; k < len; k++) {
-                int r = base + k * inner;
-                int i = 0;
-                for (; i < vend; i += FH.length()) {
-                    DoubleVector.fromArray(D, acc, i).add(VectorUnary.widen(a, r + i)).intoArray(acc, i);
-                }
-                for (; i < w; i++) {
-                    acc[i] += a[r + i];
-                }
+                addRows1(a, base + k * inner, acc, w, vend);
             }
             int ob = outOff + o * inner + from;
-            int i = 0;
-            for (; i < vend; i += FH.length()) {
-                VectorUnary.narrow(DoubleVector.fromArray(D, acc, i)).intoArray(out, ob + i);
-            }
-            for (; i < w; i++) {
-                out[ob + i] = (float) acc[i];
+            for (int i = 0; i < w; i++) {
+                out[ob + i] = (float) pairTotal(acc[i], acc[w + i]);
             }
         }
+    }
+
+    /** Rows r, r+inner, r+2 inner, r+3 inner added, in that order, to the pairs (acc[i], acc[w+i]). */
+    private static void addRows4(float[] a, int r, int inner, float[] acc, int w, int vend) {
+        int i = 0;
+        for (; i < vend; i += F.length()) {
+            FloatVector s = FloatVector.fromArray(F, acc, i);
+            FloatVector e = FloatVector.fromArray(F, acc, w + i);
+            for (int q = 0; q < 4; q++) {
+                FloatVector x = FloatVector.fromArray(F, a, r + q * inner + i);
+                FloatVector t = s.add(x);
+                FloatVector b = t.sub(s);
+                e = e.add(s.sub(t.sub(b)).add(x.sub(b)));
+                s = t;
+            }
+            s.intoArray(acc, i);
+            e.intoArray(acc, w + i);
+        }
+        for (; i < w; i++) {
+            for (int q = 0; q < 4; q++) {
+                addScalar(acc, w, i, a[r + q * inner + i]);
+            }
+        }
+    }
+
+    private static void addRows1(float[] a, int r, float[] acc, int w, int vend) {
+        int i = 0;
+        for (; i < vend; i += F.length()) {
+            FloatVector s = FloatVector.fromArray(F, acc, i);
+            FloatVector x = FloatVector.fromArray(F, a, r + i);
+            FloatVector t = s.add(x);
+            FloatVector b = t.sub(s);
+            FloatVector.fromArray(F, acc, w + i).add(s.sub(t.sub(b)).add(x.sub(b))).intoArray(acc, w + i);
+            t.intoArray(acc, i);
+        }
+        for (; i < w; i++) {
+            addScalar(acc, w, i, a[r + i]);
+        }
+    }
+
+    /** The same TwoSum step on one column. */
+    private static void addScalar(float[] acc, int w, int i, float x) {
+        float s = acc[i];
+        float t = s + x;
+        float b = t - s;
+        acc[w + i] += (s - (t - b)) + (x - b);
+        acc[i] = t;
     }
 }

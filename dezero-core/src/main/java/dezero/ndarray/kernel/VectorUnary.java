@@ -2,13 +2,12 @@ package dezero.ndarray.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vectorized unary element-wise loops over [from, to). The transcendental functions go through
- * {@link VectorMath}: float32 exp and log in double lanes (widened, computed and rounded once),
+ * {@link VectorMath}: float32 exp and log in double lanes (widened exactly by {@link FloatWidening},
+ * computed and rounded once),
  * float32 tanh and sigmoid in float lanes; the others run in the operand's own lanes. Each op
  * has its own loop so every Vector API call sees a constant operator. sin, cos and sign are not here: {@link VectorKernel} leaves them
  * to the plain loops.
@@ -19,8 +18,6 @@ final class VectorUnary {
 
     static final VectorSpecies<Double> D = VectorMath.D;
     static final VectorSpecies<Float> F = VectorMath.F;
-    /** Floats with as many lanes as D: widening one gives one double vector. */
-    static final VectorSpecies<Float> FH = VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
 
     static boolean supports(UnaryOp op) {
         switch (op) {
@@ -243,19 +240,31 @@ final class VectorUnary {
     }
 
     private static int expF(float[] a, int ao, float[] out, int oo, int from, int to) {
-        int i = from;
-        for (int end = from + FH.loopBound(to - from); i < end; i += FH.length()) {
-            narrow(VectorMath.expForFloat(widen(a, ao + i))).intoArray(out, oo + i);
+        double[] buf = WIDE_BUF.get();
+        int end = from + F.loopBound(to - from);
+        for (int i = from; i < end; i += FloatWidening.BLOCK) {
+            int n = Math.min(FloatWidening.BLOCK, end - i);
+            FloatWidening.widen(a, ao + i, buf, n);
+            for (int j = 0; j < n; j += D.length()) {
+                VectorMath.expForFloat(DoubleVector.fromArray(D, buf, j)).intoArray(buf, j);
+            }
+            FloatWidening.narrow(buf, out, oo + i, n);
         }
-        return i;
+        return end;
     }
 
     private static int logF(float[] a, int ao, float[] out, int oo, int from, int to) {
-        int i = from;
-        for (int end = from + FH.loopBound(to - from); i < end; i += FH.length()) {
-            narrow(VectorMath.log(widen(a, ao + i))).intoArray(out, oo + i);
+        double[] buf = WIDE_BUF.get();
+        int end = from + F.loopBound(to - from);
+        for (int i = from; i < end; i += FloatWidening.BLOCK) {
+            int n = Math.min(FloatWidening.BLOCK, end - i);
+            FloatWidening.widen(a, ao + i, buf, n);
+            for (int j = 0; j < n; j += D.length()) {
+                VectorMath.log(DoubleVector.fromArray(D, buf, j)).intoArray(buf, j);
+            }
+            FloatWidening.narrow(buf, out, oo + i, n);
         }
-        return i;
+        return end;
     }
 
     private static int tanhF(float[] a, int ao, float[] out, int oo, int from, int to) {
@@ -274,13 +283,8 @@ final class VectorUnary {
         return i;
     }
 
-    static DoubleVector widen(float[] a, int i) {
-        return (DoubleVector) FloatVector.fromArray(FH, a, i).convertShape(VectorOperators.F2D, D, 0);
-    }
-
-    static FloatVector narrow(DoubleVector v) {
-        return (FloatVector) v.convertShape(VectorOperators.D2F, FH, 0);
-    }
+    /** The double block of expF and logF (see {@link FloatWidening}). */
+    private static final ThreadLocal<double[]> WIDE_BUF = ThreadLocal.withInitial(() -> new double[FloatWidening.BLOCK]);
 
     private static final ThreadLocal<double[]> TAIL_D = ThreadLocal.withInitial(() -> new double[D.length()]);
     private static final ThreadLocal<float[]> TAIL_F = ThreadLocal.withInitial(() -> new float[F.length()]);

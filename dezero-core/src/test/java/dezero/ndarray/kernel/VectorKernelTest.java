@@ -359,4 +359,58 @@ class VectorKernelTest {
             }
         }
     }
+
+    /** Row (inner 1) and column (inner > 1) float32 sums: infinities and NaNs propagate as in the plain kernel. */
+    @Test
+    void floatSumsPropagateInfinitiesAndNaNs() {
+        int[][] blocks = {{1, 100, 1}, {1, 1000, 1}, {1, 37, 40}, {2, 9, 33}};
+        float[][] specials = {{Float.POSITIVE_INFINITY}, {Float.NEGATIVE_INFINITY}, {Float.NaN},
+            {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}};
+        for (int[] blk : blocks) {
+            for (float[] sp : specials) {
+                int n = blk[0] * blk[1] * blk[2];
+                float[] a = new float[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = (i % 7) - 3.25f;
+                }
+                for (int q = 0; q < sp.length; q++) {
+                    a[(n / 3 + q * 17) % n] = sp[q];
+                }
+                float[] e = new float[blk[0] * blk[2]];
+                float[] v = new float[e.length];
+                plain.reduce(ReduceOp.SUM, a, 0, blk[0], blk[1], blk[2], e, 0);
+                vector.reduce(ReduceOp.SUM, a, 0, blk[0], blk[1], blk[2], v, 0);
+                for (int i = 0; i < e.length; i++) {
+                    assertEquals(e[i], v[i], 0.0f, java.util.Arrays.toString(blk) + " " + java.util.Arrays.toString(sp) + " at " + i);
+                }
+            }
+        }
+    }
+
+    /**
+     * Heavy cancellation (large values of both signs summing to something small) and subnormals:
+     * the error-compensated float sums stay within an ulp of the plain kernel's double sums.
+     */
+    @Test
+    void floatSumsStayAccurateUnderCancellationAndForSubnormals() {
+        java.util.Random rnd = new java.util.Random(7);
+        int[][] blocks = {{1, 100_000, 1}, {1, 4099, 1}, {1, 20_000, 48}, {3, 513, 17}};
+        for (int[] blk : blocks) {
+            for (int kind = 0; kind < 2; kind++) {
+                int n = blk[0] * blk[1] * blk[2];
+                float[] a = new float[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = kind == 0 ? (float) (rnd.nextGaussian() * 1e6) + (i % 2 == 0 ? 1e7f : -1e7f)
+                            : Float.MIN_VALUE * (rnd.nextInt(2000) - 1000);
+                }
+                float[] e = new float[blk[0] * blk[2]];
+                float[] v = new float[e.length];
+                plain.reduce(ReduceOp.SUM, a, 0, blk[0], blk[1], blk[2], e, 0);
+                vector.reduce(ReduceOp.SUM, a, 0, blk[0], blk[1], blk[2], v, 0);
+                for (int i = 0; i < e.length; i++) {
+                    assertUlps(e[i], v[i], 1, java.util.Arrays.toString(blk) + " kind " + kind + " at " + i);
+                }
+            }
+        }
+    }
 }
