@@ -11,10 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * exp, expm1, tanh and log on double vectors, within a few ulps of {@link Math}: JDK 17's
  * {@code lanewise(EXP)} and friends fall back to one {@code Math} call per lane on this JVM
- * (no SVML stubs), which is slower than the plain loop. float32 exp and log operands are widened
- * to double, computed here and rounded once, which gives results within an ulp of
- * {@code (float) Math.f((double) x)}; float32 tanh and sigmoid are computed in float lanes
- * (twice as many per vector, no conversions), within the same bounds (tested).
+ * (no SVML stubs), which is slower than the plain loop. float32 log operands are widened
+ * to double (see {@link FloatWidening}), computed here and rounded once, which gives results
+ * within an ulp of {@code (float) Math.log((double) x)}; float32 exp, tanh and sigmoid are
+ * computed in float lanes (twice as many per vector, no conversions), within the same bounds
+ * (tested).
  *
  * <p>Method: exp reduces x = n ln2 + r (|r| <= ln2/2, Cody-Waite two-part ln2) and evaluates
  * the Taylor polynomial of degree 13 (truncation below 1e-17 relative), scaled by 2^n built in
@@ -40,11 +41,6 @@ final class VectorMath {
         1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5,
     };
 
-    /** 1/k! for k = 2..8: enough for results rounded to float32 (truncation 2e-10 relative). */
-    private static final double[] EXP_POLY_FOR_FLOAT = {
-        1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5,
-    };
-
     /** (e^r - 1 - r) / r^2 for |r| <= ln2/2 + a bit, Horner in r. */
     private static DoubleVector expTail(DoubleVector r) {
         return horner(EXP_POLY, r);
@@ -56,18 +52,6 @@ final class VectorMath {
             p = p.fma(r, DoubleVector.broadcast(D, c[i]));
         }
         return p;
-    }
-
-    /** e^x in double lanes to be rounded to float32: a shorter polynomial, same range handling. */
-    static DoubleVector expForFloat(DoubleVector x) {
-        DoubleVector t = x.fma(DoubleVector.broadcast(D, LOG2E), DoubleVector.broadcast(D, ROUND_BIAS));
-        DoubleVector n = t.sub(ROUND_BIAS);
-        DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), x);
-        r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
-        DoubleVector y = r.mul(r).fma(horner(EXP_POLY_FOR_FLOAT, r), r).add(1.0).mul(twoTo(t));
-        // float32 inputs never exceed 708 in magnitude where they matter: outside +-200 the float result is 0 or inf
-        VectorMask<Double> outside = x.abs().compare(VectorOperators.GT, 200.0).or(x.compare(VectorOperators.NE, x));
-        return outside.anyTrue() ? fixLanes(y, x, outside, 0) : y;
     }
 
     // ---- float32 lanes: tanh and sigmoid without widening to double (twice the lanes) ----
@@ -113,6 +97,53 @@ final class VectorMath {
         FloatVector twoToN = t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         return er.mul(twoToN);
     }
+
+    /**
+     * out[oo + i] = e^a[ao + i] for i in [from, end), end - from a multiple of F.length(), in float
+     * lanes, within an ulp of {@code (float) Math.exp} (tested on a dense sweep): x = n ln2 + r
+     * (|r| <= ln2/2, ln2 in two parts so n ln2_hi is exact), e^r = 1 + r + r^2 q(r), times 2^n
+     * built in the exponent bits, for -86.9 <= x <= 88.0 (n from -125 to 127: 2^n and the result
+     * stay normal floats). Lanes outside that (results near the float range's ends, subnormal or
+     * infinite) and NaN take {@code Math.exp}.
+     *
+     * <p>A whole loop with the math written out rather than a function of a vector: such a helper
+     * is often compiled on its own first, after which C2 will not inline it into the loop and
+     * passes it boxed vectors. The out-of-range lanes are patched after the store, so no branch
+     * merges two vectors (C2 boxes a vector merged at a branch).
+     */
+    static void exp(float[] a, int ao, float[] out, int oo, int from, int end) {
+        for (int i = from; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, ao + i);
+            FloatVector t = x.fma(FloatVector.broadcast(F, LOG2E_F), FloatVector.broadcast(F, ROUND_BIAS_F));
+            FloatVector n = t.sub(ROUND_BIAS_F);
+            FloatVector r = n.fma(FloatVector.broadcast(F, -LN2_HI_F), x);
+            r = n.fma(FloatVector.broadcast(F, -LN2_LO_F), r);
+            FloatVector q = FloatVector.broadcast(F, EXP_Q0).fma(r, FloatVector.broadcast(F, EXP_Q1))
+                    .fma(r, FloatVector.broadcast(F, EXP_Q2)).fma(r, FloatVector.broadcast(F, EXP_Q3))
+                    .fma(r, FloatVector.broadcast(F, EXP_Q4)).fma(r, FloatVector.broadcast(F, EXP_Q5));
+            FloatVector e = r.mul(r).fma(q, r).add(1.0f)
+                    .mul(t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            // in range unless below -86.9 / above 88.0 or NaN (comparisons with NaN are false)
+            VectorMask<Float> inRange = x.compare(VectorOperators.GE, -86.9f).and(x.compare(VectorOperators.LE, 88.0f));
+            boolean all = inRange.allTrue();
+            e.intoArray(out, oo + i);
+            if (!all) {
+                for (int j = 0; j < F.length(); j++) {
+                    if (!inRange.laneIsSet(j)) {
+                        out[oo + i + j] = (float) Math.exp(x.lane(j));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The coefficients of EXP_POLY_F, as constants for the written-out loop. */
+    private static final float EXP_Q0 = 1.0f / 5040;
+    private static final float EXP_Q1 = 1.0f / 720;
+    private static final float EXP_Q2 = 1.0f / 120;
+    private static final float EXP_Q3 = 1.0f / 24;
+    private static final float EXP_Q4 = 1.0f / 6;
+    private static final float EXP_Q5 = 0.5f;
 
     /** w(x) = tanh(x)/x - 1 = u P(u) for |x| <= 1. */
     private static FloatVector tanhRatioMinusOne(FloatVector x) {

@@ -6,11 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vectorized unary element-wise loops over [from, to). The transcendental functions go through
- * {@link VectorMath}: float32 exp and log in double lanes (widened exactly by {@link FloatWidening},
- * computed and rounded once),
- * float32 tanh and sigmoid in float lanes; the others run in the operand's own lanes. Each op
- * has its own loop so every Vector API call sees a constant operator. sin, cos and sign are not here: {@link VectorKernel} leaves them
- * to the plain loops.
+ * {@link VectorMath}: float32 log in double lanes (widened exactly by {@link FloatWidening},
+ * computed and rounded once), float32 exp, tanh and sigmoid in float lanes; the others run in the
+ * operand's own lanes. Each op has its own loop so every Vector API call sees a constant
+ * operator. sin, cos and sign are not here: {@link VectorKernel} leaves them to the plain loops.
  */
 final class VectorUnary {
     private VectorUnary() {
@@ -240,16 +239,8 @@ final class VectorUnary {
     }
 
     private static int expF(float[] a, int ao, float[] out, int oo, int from, int to) {
-        double[] buf = WIDE_BUF.get();
         int end = from + F.loopBound(to - from);
-        for (int i = from; i < end; i += FloatWidening.BLOCK) {
-            int n = Math.min(FloatWidening.BLOCK, end - i);
-            FloatWidening.widen(a, ao + i, buf, n);
-            for (int j = 0; j < n; j += D.length()) {
-                VectorMath.expForFloat(DoubleVector.fromArray(D, buf, j)).intoArray(buf, j);
-            }
-            FloatWidening.narrow(buf, out, oo + i, n);
-        }
+        VectorMath.exp(a, ao, out, oo, from, end);
         return end;
     }
 

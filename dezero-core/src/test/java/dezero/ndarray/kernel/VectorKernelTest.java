@@ -413,4 +413,42 @@ class VectorKernelTest {
             }
         }
     }
+
+    /**
+     * float32 exp in float lanes against the correctly rounded (float) Math.exp on a dense sweep of
+     * the vector path's whole range, its edges and the fallback lanes beyond them.
+     */
+    @Test
+    void floatExpWithinAnUlpOnADenseSweep() {
+        int n = 1 << 21;
+        float[] x = new float[n];
+        float lo = -104f;
+        float hi = 89f;
+        for (int i = 0; i < n; i++) {
+            x[i] = lo + (hi - lo) * i / (n - 1);
+        }
+        float[] v = new float[n];
+        vector.unary(UnaryOp.EXP, x, 0, v, 0, n);
+        for (int i = 0; i < n; i++) {
+            float e = (float) Math.exp(x[i]);
+            if (e == 0 || Float.isInfinite(e)) {
+                assertEquals(e, v[i], 0.0f, "exp(" + x[i] + ")");
+            } else {
+                assertUlps(e, v[i], 1, "exp(" + x[i] + ")");
+            }
+        }
+        // in place, with the edges in one vector
+        float[] edges = {-86.9f, -86.89f, 88.0f, 88.01f, -87.5f, 88.7f, 89f, -200f, Float.NaN, 0f, -0f, 1e-30f,
+            Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1f, -1f};
+        float[] copy = edges.clone();
+        vector.unary(UnaryOp.EXP, copy, 0, copy, 0, copy.length);
+        for (int i = 0; i < edges.length; i++) {
+            float e = (float) Math.exp(edges[i]);
+            if (Float.isNaN(e) || e == 0 || Float.isInfinite(e)) {
+                assertEquals(e, copy[i], 0.0f, "exp(" + edges[i] + ") in place");
+            } else {
+                assertUlps(e, copy[i], 1, "exp(" + edges[i] + ") in place");
+            }
+        }
+    }
 }
