@@ -155,7 +155,7 @@ final class Workloads {
                 }
                 loss.backward();
                 for (Parameter p : params) {
-                    p.data().subi(p.grad().data().mul(lr));
+                    p.data().subiScaled(lr, p.grad().data()); // SGD.update: one pass, no lr * grad temporary
                 }
             }
         };
@@ -188,7 +188,7 @@ final class Workloads {
             }
             loss.backward();
             for (Parameter p : params) {
-                p.data().subi(p.grad().data().mul(lr));
+                p.data().subiScaled(lr, p.grad().data()); // SGD.update: one pass, no lr * grad temporary
             }
         };
         // numpy_ref.py reports the median of 7 single steps; more here, as the machine is shared

@@ -1,6 +1,7 @@
 package dezero.ndarray;
 
 import dezero.ndarray.kernel.BinaryOp;
+import dezero.ndarray.kernel.Kernels;
 import dezero.ndarray.kernel.ReduceOp;
 import dezero.ndarray.kernel.UnaryOp;
 
@@ -589,6 +590,28 @@ public final class NdArray {
     /** {@code this -= o} in place. Returns this. */
     public NdArray subi(NdArray o) {
         return Elementwise.inPlace(BinaryOp.SUB, this, o, "subtract (in place)");
+    }
+
+    /**
+     * {@code this -= alpha * x} in place, in one pass with no temporary for {@code alpha * x}
+     * (an optimizer's update of a large weight): the same values, bit for bit, as
+     * {@code subi(x.mul(alpha))}, which it falls back to when x has another shape or dtype (then
+     * with subi's broadcasting and casting rules). Returns this.
+     *
+     * <pre>{@code
+     * w.subiScaled(0.01, grad);   // w -= 0.01 * grad
+     * }</pre>
+     */
+    public NdArray subiScaled(double alpha, NdArray x) {
+        if (dtype != x.dtype || !dtype.isFloating() || !Arrays.equals(shape, x.shape)) {
+            return subi(x.mul(alpha));
+        }
+        if (dtype == DType.FLOAT32) {
+            Kernels.get().subScaled((float[]) data, 0, (float) alpha, (float[]) x.data, 0, size);
+        } else {
+            Kernels.get().subScaled((double[]) data, 0, alpha, (double[]) x.data, 0, size);
+        }
+        return this;
     }
 
     /** {@code this *= o} in place. Returns this. */

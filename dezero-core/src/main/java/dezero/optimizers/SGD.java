@@ -27,6 +27,7 @@ public class SGD extends Optimizer {
 
     @Override
     protected void updateOne(Parameter param) {
-        param.data().subi(param.grad().data().mul(lr));
+        // one pass, no lr * grad temporary (the same values as data -= lr * grad)
+        param.data().subiScaled(lr, param.grad().data());
     }
 }

@@ -334,6 +334,37 @@ class ElementwiseTest {
     }
 
     @Test
+    void subiScaledMatchesSubiOfTheProductBitForBit() {
+        NdRandom rnd = new NdRandom(3);
+        for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (int n : new int[] {1, 7, 100, 1023, 300_000}) {
+                NdArray w = rnd.randn(n).astype(t);
+                NdArray g = rnd.randn(n).astype(t);
+                NdArray expected = w.copy().subi(g.mul(0.01));
+                Object data = w.data;
+                assertSame(w, w.subiScaled(0.01, g));
+                assertSame(data, w.data);
+                assertArrayEquals(expected.toDoubleArray(), w.toDoubleArray(), 0.0, t + " n=" + n);
+            }
+        }
+        // hand-computed, and aliasing (w -= 0.5 * w)
+        NdArray w = a1(2, 2);
+        w.subiScaled(2.0, NdArray.wrap(new double[] {1, 1, 1, 1}, 2, 2));
+        check(w, s(2, 2), -1.0, 0.0, 1.0, 2.0);
+        w.subiScaled(0.5, w);
+        check(w, s(2, 2), -0.5, 0.0, 0.5, 1.0);
+        // another shape or dtype: subi's broadcasting and casting rules
+        NdArray m = a1(2, 3);
+        m.subiScaled(2.0, b1(3));
+        check(m, s(2, 3), 0.0, 0.0, 0.0, 3.0, 3.0, 3.0);
+        NdArray f = a1(3).astype(DType.FLOAT32);
+        f.subiScaled(1.0, a1(3));
+        assertEquals(DType.FLOAT32, f.dtype());
+        check(f, s(3), 0.0, 0.0, 0.0);
+        assertError(IllegalArgumentException.class, () -> a1(2).subiScaled(1.0, a1(3)), "(2,)", "(3,)");
+    }
+
+    @Test
     void inPlaceCasting() {
         // float64 result into float32 target: computed in float64, rounded (NumPy's a32 += f64)
         NdArray a32 = NdArray.array(new float[] {0.1f, 0.7f});

@@ -29,6 +29,14 @@ public interface Kernel {
     void binary(BinaryOp op, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride,
                 long[] out, int outOff, int n);
 
+    // ---- scaled update (optimizers): y[yOff + i] -= alpha * x[xOff + i], i < n, in one pass with
+    //      no temporary; the product is rounded to the element type before the subtraction, as in
+    //      NumPy's `y -= alpha * x`, so the results are the same bit for bit.
+
+    void subScaled(double[] y, int yOff, double alpha, double[] x, int xOff, int n);
+
+    void subScaled(float[] y, int yOff, float alpha, float[] x, int xOff, int n);
+
     // ---- element-wise unary: out[outOff + i] = op(a[aOff + i]), i < n
 
     void unary(UnaryOp op, double[] a, int aOff, double[] out, int outOff, int n);

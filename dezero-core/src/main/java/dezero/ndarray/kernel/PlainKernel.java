@@ -233,6 +233,20 @@ public final class PlainKernel implements Kernel {
     // ------------------------------------------------------------------ binary, float
 
     @Override
+    public void subScaled(double[] y, int yOff, double alpha, double[] x, int xOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] -= alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public void subScaled(float[] y, int yOff, float alpha, float[] x, int xOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] -= alpha * x[xOff + i];
+        }
+    }
+
+    @Override
     public void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
                        float[] out, int outOff, int n) {
         if (n <= 0) {

@@ -264,4 +264,15 @@ final class VectorBinaryD {
             out[oo + i] = Math.min(x, b[bo + i]);
         }
     }
+
+    /** y[yOff + i] -= alpha * x[xOff + i] for i in [from, to): the product rounded, then subtracted (no fma). */
+    static void subScaledRange(double[] y, int yOff, double alpha, double[] x, int xOff, int from, int to) {
+        int i = from;
+        for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
+            DoubleVector.fromArray(F, y, yOff + i).sub(DoubleVector.fromArray(F, x, xOff + i).mul(alpha)).intoArray(y, yOff + i);
+        }
+        for (; i < to; i++) {
+            y[yOff + i] -= alpha * x[xOff + i];
+        }
+    }
 }

@@ -268,4 +268,15 @@ final class VectorBinaryF {
             out[oo + i] = Math.min(x, b[bo + i]);
         }
     }
+
+    /** y[yOff + i] -= alpha * x[xOff + i] for i in [from, to): the product rounded, then subtracted (no fma). */
+    static void subScaledRange(float[] y, int yOff, float alpha, float[] x, int xOff, int from, int to) {
+        int i = from;
+        for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
+            FloatVector.fromArray(F, y, yOff + i).sub(FloatVector.fromArray(F, x, xOff + i).mul(alpha)).intoArray(y, yOff + i);
+        }
+        for (; i < to; i++) {
+            y[yOff + i] -= alpha * x[xOff + i];
+        }
+    }
 }

@@ -89,24 +89,35 @@ final class VectorGemmD {
     }
 
     /**
-     * Computes the tile of C with rows [i0, i1) and columns [j0, j1). The tile is zeroed first so
-     * the micro-kernels always add: a branch between "store" and "add" inside them would be seen
-     * one way during JIT profiling and trap (deoptimize) the other way.
+     * Computes the tile of C with rows [i0, i1) and columns [j0, j1). The 3V-wide path stores the
+     * first depth block's products and adds the later ones (outside the micro-kernel, which only
+     * writes its buffer); the one-vector paths add inside their kernels, so for them the tile is
+     * zeroed first: a branch between "store" and "add" inside a kernel would be seen one way
+     * during JIT profiling and trap (deoptimize) the other way.
      */
     private static void tile(Workspace ws, int nr, int i0, int i1, int j0, int j1, boolean transA, boolean transB, int k,
                              double[] a, int aOff, int lda, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
         double[] ap = ws.ap;
         double[] bp = ws.bp;
-        for (int i = i0; i < i1; i++) {
-            java.util.Arrays.fill(c, cOff + i * ldc + j0, cOff + i * ldc + j1, (double) 0);
+        if (nr != NR) {
+            // the one-vector paths add into C from the first depth block on
+            for (int i = i0; i < i1; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc + j0, cOff + i * ldc + j1, (double) 0);
+            }
         }
+        // depth blocks of equal size (784 = 4 x 196, not 3 x 256 + 16: a thin last block costs a
+        // full pass of packing and of C's loads and stores for little work)
+        int kBlocks = (k + KC - 1) / KC;
+        int kcStep = (k + kBlocks - 1) / kBlocks;
         // one panel of B (n below 3V): each row of op(A) meets it once, so packing A would cost
         // more than the products (it was most of a 64 x 10 x 5408 product): A is read in place
         boolean direct = nr == V && j1 - j0 <= V;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcStep) {
+                int kc = Math.min(kcStep, k - pc);
+                // the first depth block stores its products into C, the later ones add to them
+                boolean first = pc == 0;
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
@@ -122,25 +133,27 @@ final class VectorGemmD {
                             int h = Math.min(MR, mc - ir);
                             int ao = ir * kc;
                             int co = cOff + (ic + ir) * ldc + jc + jr;
-                            if (h == MR && w == nr) {
-                                micro(nr, kc, ap, ao, bp, bo, c, co, ldc);
+                            if (nr == NR) {
+                                // the block goes through the buffer (see micro3) and is added to C
+                                micro3(kc, ap, ao, bp, bo, ws.edge, 0, NR);
+                                if (first) {
+                                    copyEdge(ws.edge, NR, c, co, ldc, h, w);
+                                } else if (h == MR && w == NR) {
+                                    addTile(ws.edge, c, co, ldc);
+                                } else {
+                                    addEdge(ws.edge, NR, c, co, ldc, h, w);
+                                }
+                            } else if (h == MR && w == nr) {
+                                micro1(kc, ap, ao, bp, bo, c, co, ldc);
                             } else {
                                 java.util.Arrays.fill(ws.edge, (double) 0);
-                                micro(nr, kc, ap, ao, bp, bo, ws.edge, 0, nr);
+                                micro1(kc, ap, ao, bp, bo, ws.edge, 0, nr);
                                 addEdge(ws.edge, nr, c, co, ldc, h, w);
                             }
                         }
                     }
                 }
             }
-        }
-    }
-
-    private static void micro(int nr, int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
-        if (nr == NR) {
-            micro3(kc, ap, ao, bp, bo, c, co, ldc);
-        } else {
-            micro1(kc, ap, ao, bp, bo, c, co, ldc);
         }
     }
 
@@ -207,6 +220,24 @@ final class VectorGemmD {
         c5.intoArray(c, co + 5 * ldc);
         c6.intoArray(c, co + 6 * ldc);
         c7.intoArray(c, co + 7 * ldc);
+    }
+
+    /** C[8 x 3V] at co += the block micro3 wrote into t (row stride 3V). */
+    private static void addTile(double[] t, double[] c, int co, int ldc) {
+        for (int r = 0; r < MR; r++) {
+            int o = co + r * ldc;
+            int e = r * NR;
+            for (int q = 0; q < NR; q += V) {
+                DoubleVector.fromArray(S, t, e + q).add(DoubleVector.fromArray(S, c, o + q)).intoArray(c, o + q);
+            }
+        }
+    }
+
+    /** Copies the valid h x w corner of a block computed into the buffer to C. */
+    private static void copyEdge(double[] edge, int ld, double[] c, int co, int ldc, int h, int w) {
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(edge, r * ld, c, co + r * ldc, w);
+        }
     }
 
     /** Adds the valid h x w corner of an edge tile computed into the buffer to C. */
@@ -383,7 +414,13 @@ final class VectorGemmD {
 
     // ------------------------------------------------------------------ micro-kernels (written out: 24 named accumulators)
 
-    /** C[8 x 3V] += the packed 8-row panel of A times the packed 3V-column panel of B over depth kc. */
+    /**
+     * C[8 x 3V] = the packed 8-row panel of A times the packed 3V-column panel of B over depth kc
+     * (stored, not added: callers pass a buffer and add it to C with {@link #addTile}). The method
+     * is kept as small as it can be: with a load and an add of C for each of the 24 accumulators
+     * as well, C2 failed to intrinsify most of the final stores once other Vector API code had
+     * run (each became a scalar fallback, doubling the kernel's time in a training loop).
+     */
     private static void micro3(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
         DoubleVector c00 = DoubleVector.zero(S); DoubleVector c01 = DoubleVector.zero(S); DoubleVector c02 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S); DoubleVector c11 = DoubleVector.zero(S); DoubleVector c12 = DoubleVector.zero(S);
@@ -414,22 +451,6 @@ final class VectorGemmD {
             DoubleVector a7 = DoubleVector.broadcast(S, ap[ai + 7]);
             c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71); c72 = a7.fma(b2, c72);
         }
-        int r0 = co;
-        c00 = c00.add(DoubleVector.fromArray(S, c, r0)); c01 = c01.add(DoubleVector.fromArray(S, c, r0 + V)); c02 = c02.add(DoubleVector.fromArray(S, c, r0 + 2 * V));
-        int r1 = co + 1 * ldc;
-        c10 = c10.add(DoubleVector.fromArray(S, c, r1)); c11 = c11.add(DoubleVector.fromArray(S, c, r1 + V)); c12 = c12.add(DoubleVector.fromArray(S, c, r1 + 2 * V));
-        int r2 = co + 2 * ldc;
-        c20 = c20.add(DoubleVector.fromArray(S, c, r2)); c21 = c21.add(DoubleVector.fromArray(S, c, r2 + V)); c22 = c22.add(DoubleVector.fromArray(S, c, r2 + 2 * V));
-        int r3 = co + 3 * ldc;
-        c30 = c30.add(DoubleVector.fromArray(S, c, r3)); c31 = c31.add(DoubleVector.fromArray(S, c, r3 + V)); c32 = c32.add(DoubleVector.fromArray(S, c, r3 + 2 * V));
-        int r4 = co + 4 * ldc;
-        c40 = c40.add(DoubleVector.fromArray(S, c, r4)); c41 = c41.add(DoubleVector.fromArray(S, c, r4 + V)); c42 = c42.add(DoubleVector.fromArray(S, c, r4 + 2 * V));
-        int r5 = co + 5 * ldc;
-        c50 = c50.add(DoubleVector.fromArray(S, c, r5)); c51 = c51.add(DoubleVector.fromArray(S, c, r5 + V)); c52 = c52.add(DoubleVector.fromArray(S, c, r5 + 2 * V));
-        int r6 = co + 6 * ldc;
-        c60 = c60.add(DoubleVector.fromArray(S, c, r6)); c61 = c61.add(DoubleVector.fromArray(S, c, r6 + V)); c62 = c62.add(DoubleVector.fromArray(S, c, r6 + 2 * V));
-        int r7 = co + 7 * ldc;
-        c70 = c70.add(DoubleVector.fromArray(S, c, r7)); c71 = c71.add(DoubleVector.fromArray(S, c, r7 + V)); c72 = c72.add(DoubleVector.fromArray(S, c, r7 + 2 * V));
         int s0 = co;
         c00.intoArray(c, s0); c01.intoArray(c, s0 + V); c02.intoArray(c, s0 + 2 * V);
         int s1 = co + 1 * ldc;

@@ -89,24 +89,35 @@ final class VectorGemmF {
     }
 
     /**
-     * Computes the tile of C with rows [i0, i1) and columns [j0, j1). The tile is zeroed first so
-     * the micro-kernels always add: a branch between "store" and "add" inside them would be seen
-     * one way during JIT profiling and trap (deoptimize) the other way.
+     * Computes the tile of C with rows [i0, i1) and columns [j0, j1). The 3V-wide path stores the
+     * first depth block's products and adds the later ones (outside the micro-kernel, which only
+     * writes its buffer); the one-vector paths add inside their kernels, so for them the tile is
+     * zeroed first: a branch between "store" and "add" inside a kernel would be seen one way
+     * during JIT profiling and trap (deoptimize) the other way.
      */
     private static void tile(Workspace ws, int nr, int i0, int i1, int j0, int j1, boolean transA, boolean transB, int k,
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
         float[] ap = ws.ap;
         float[] bp = ws.bp;
-        for (int i = i0; i < i1; i++) {
-            java.util.Arrays.fill(c, cOff + i * ldc + j0, cOff + i * ldc + j1, (float) 0);
+        if (nr != NR) {
+            // the one-vector paths add into C from the first depth block on
+            for (int i = i0; i < i1; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc + j0, cOff + i * ldc + j1, (float) 0);
+            }
         }
+        // depth blocks of equal size (784 = 4 x 196, not 3 x 256 + 16: a thin last block costs a
+        // full pass of packing and of C's loads and stores for little work)
+        int kBlocks = (k + KC - 1) / KC;
+        int kcStep = (k + kBlocks - 1) / kBlocks;
         // one panel of B (n below 3V): each row of op(A) meets it once, so packing A would cost
         // more than the products (it was most of a 64 x 10 x 5408 product): A is read in place
         boolean direct = nr == V && j1 - j0 <= V;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcStep) {
+                int kc = Math.min(kcStep, k - pc);
+                // the first depth block stores its products into C, the later ones add to them
+                boolean first = pc == 0;
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
@@ -125,7 +136,9 @@ final class VectorGemmF {
                             if (nr == NR) {
                                 // the block goes through the buffer (see micro3) and is added to C
                                 micro3(kc, ap, ao, bp, bo, ws.edge, 0, NR);
-                                if (h == MR && w == NR) {
+                                if (first) {
+                                    copyEdge(ws.edge, NR, c, co, ldc, h, w);
+                                } else if (h == MR && w == NR) {
                                     addTile(ws.edge, c, co, ldc);
                                 } else {
                                     addEdge(ws.edge, NR, c, co, ldc, h, w);
@@ -217,6 +230,13 @@ final class VectorGemmF {
             for (int q = 0; q < NR; q += V) {
                 FloatVector.fromArray(S, t, e + q).add(FloatVector.fromArray(S, c, o + q)).intoArray(c, o + q);
             }
+        }
+    }
+
+    /** Copies the valid h x w corner of a block computed into the buffer to C. */
+    private static void copyEdge(float[] edge, int ld, float[] c, int co, int ldc, int h, int w) {
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(edge, r * ld, c, co + r * ldc, w);
         }
     }
 

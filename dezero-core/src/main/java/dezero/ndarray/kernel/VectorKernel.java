@@ -70,6 +70,24 @@ final class VectorKernel implements Kernel {
     }
 
     @Override
+    public void subScaled(double[] y, int yOff, double alpha, double[] x, int xOff, int n) {
+        if (n < SPLIT) {
+            VectorBinaryD.subScaledRange(y, yOff, alpha, x, xOff, 0, n);
+        } else {
+            KernelThreads.split(n, SPLIT, ALIGN, (from, to) -> VectorBinaryD.subScaledRange(y, yOff, alpha, x, xOff, from, to));
+        }
+    }
+
+    @Override
+    public void subScaled(float[] y, int yOff, float alpha, float[] x, int xOff, int n) {
+        if (n < SPLIT) {
+            VectorBinaryF.subScaledRange(y, yOff, alpha, x, xOff, 0, n);
+        } else {
+            KernelThreads.split(n, SPLIT, ALIGN, (from, to) -> VectorBinaryF.subScaledRange(y, yOff, alpha, x, xOff, from, to));
+        }
+    }
+
+    @Override
     public void binary(BinaryOp op, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride,
                        long[] out, int outOff, int n) {
         plain.binary(op, a, aOff, aStride, b, bOff, bStride, out, outOff, n);

@@ -451,4 +451,32 @@ class VectorKernelTest {
             }
         }
     }
+
+    /** y -= alpha * x: both kernels give y - fl(alpha * x) exactly, in place, on the awkward sizes and a split one. */
+    @Test
+    void subScaledRoundsTheProductThenSubtracts() {
+        int[] sizes = java.util.Arrays.copyOf(SIZES, SIZES.length + 1);
+        sizes[SIZES.length] = 600_001;
+        for (int n : sizes) {
+            double[] x = randD(n + OFF, 2);
+            double[] y0 = randD(n + OFF, 5);
+            float[] xf = toFloat(x);
+            float[] yf0 = toFloat(y0);
+            for (Kernel k : new Kernel[] {plain, vector}) {
+                double[] y = y0.clone();
+                float[] yf = yf0.clone();
+                k.subScaled(y, OFF, 0.3, x, OFF, n);
+                k.subScaled(yf, OFF, 0.3f, xf, OFF, n);
+                for (int i = 0; i < OFF; i++) {
+                    assertEquals(y0[i], y[i], 0.0, k.name() + " prefix untouched");
+                }
+                for (int i = OFF; i < n + OFF; i++) {
+                    double p = 0.3 * x[i];
+                    float pf = 0.3f * xf[i];
+                    assertEquals(y0[i] - p, y[i], 0.0, k.name() + " n=" + n + " at " + i);
+                    assertEquals(yf0[i] - pf, yf[i], 0.0f, k.name() + " float n=" + n + " at " + i);
+                }
+            }
+        }
+    }
 }
