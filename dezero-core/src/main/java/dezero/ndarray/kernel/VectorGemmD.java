@@ -112,12 +112,31 @@ final class VectorGemmD {
         // one panel of B (n below 3V): each row of op(A) meets it once, so packing A would cost
         // more than the products (it was most of a 64 x 10 x 5408 product): A is read in place
         boolean direct = nr == V && j1 - j0 <= V;
+        // B as stored (not transposed) holds each 3V panel's rows contiguously: the full panels are
+        // read in place, a depth step being a row of B further on, and only the last, partial one
+        // is packed (packing B was up to a third of a 100 x 1000 x 784 forward product)
+        boolean bInPlace = !transB && nr == NR;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
+            int fullPanels = nc / NR * NR;
+            if (bInPlace) {
+                // nothing of B to pack but its last partial panel: depth innermost, so this block
+                // of C stays in L2 while every depth block is added to it
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    for (int pc = 0; pc < k; pc += kcStep) {
+                        int kc = Math.min(kcStep, k - pc);
+                        if (fullPanels < nc) {
+                            packPanels(true, b, bOff, ldb, jc + fullPanels, nc - fullPanels, pc, kc, NR, bp);
+                        }
+                        packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
+                        panels(ws, nr, true, pc == 0, ic, mc, jc, nc, pc, kc, b, bOff, ldb, c, cOff, ldc);
+                    }
+                }
+                continue;
+            }
             for (int pc = 0; pc < k; pc += kcStep) {
                 int kc = Math.min(kcStep, k - pc);
-                // the first depth block stores its products into C, the later ones add to them
-                boolean first = pc == 0;
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
@@ -126,32 +145,47 @@ final class VectorGemmD {
                         continue;
                     }
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        int w = Math.min(nr, nc - jr);
-                        int bo = jr * kc;
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int h = Math.min(MR, mc - ir);
-                            int ao = ir * kc;
-                            int co = cOff + (ic + ir) * ldc + jc + jr;
-                            if (nr == NR) {
-                                // the block goes through the buffer (see micro3) and is added to C
-                                micro3(kc, ap, ao, bp, bo, ws.edge, 0, NR);
-                                if (first) {
-                                    copyEdge(ws.edge, NR, c, co, ldc, h, w);
-                                } else if (h == MR && w == NR) {
-                                    addTile(ws.edge, c, co, ldc);
-                                } else {
-                                    addEdge(ws.edge, NR, c, co, ldc, h, w);
-                                }
-                            } else if (h == MR && w == nr) {
-                                micro1(kc, ap, ao, bp, bo, c, co, ldc);
-                            } else {
-                                java.util.Arrays.fill(ws.edge, (double) 0);
-                                micro1(kc, ap, ao, bp, bo, ws.edge, 0, nr);
-                                addEdge(ws.edge, nr, c, co, ldc, h, w);
-                            }
-                        }
+                    panels(ws, nr, false, pc == 0, ic, mc, jc, nc, pc, kc, b, bOff, ldb, c, cOff, ldc);
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows [ic, ic+mc) x columns [jc, jc+nc) of C += the packed block of op(A) times depth block
+     * [pc, pc+kc) of op(B): packed B, or B read in place (its full panels; the partial one packed).
+     * The first depth block stores into C, the later ones add.
+     */
+    private static void panels(Workspace ws, int nr, boolean bInPlace, boolean first, int ic, int mc, int jc, int nc,
+                               int pc, int kc, double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+        double[] ap = ws.ap;
+        double[] bp = ws.bp;
+        for (int jr = 0; jr < nc; jr += nr) {
+            int w = Math.min(nr, nc - jr);
+            boolean panelInPlace = bInPlace && w == NR;
+            double[] bsrc = panelInPlace ? b : bp;
+            int bo = panelInPlace ? bOff + pc * ldb + jc + jr : bInPlace ? 0 : jr * kc;
+            int bs = panelInPlace ? ldb : nr;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int h = Math.min(MR, mc - ir);
+                int ao = ir * kc;
+                int co = cOff + (ic + ir) * ldc + jc + jr;
+                if (nr == NR) {
+                    // the block goes through the buffer (see micro3) and is stored or added to C
+                    micro3(kc, ap, ao, bsrc, bo, bs, ws.edge, 0, NR);
+                    if (first) {
+                        copyEdge(ws.edge, NR, c, co, ldc, h, w);
+                    } else if (h == MR && w == NR) {
+                        addTile(ws.edge, c, co, ldc);
+                    } else {
+                        addEdge(ws.edge, NR, c, co, ldc, h, w);
                     }
+                } else if (h == MR && w == nr) {
+                    micro1(kc, ap, ao, bp, bo, c, co, ldc);
+                } else {
+                    java.util.Arrays.fill(ws.edge, (double) 0);
+                    micro1(kc, ap, ao, bp, bo, ws.edge, 0, nr);
+                    addEdge(ws.edge, nr, c, co, ldc, h, w);
                 }
             }
         }
@@ -415,13 +449,14 @@ final class VectorGemmD {
     // ------------------------------------------------------------------ micro-kernels (written out: 24 named accumulators)
 
     /**
-     * C[8 x 3V] = the packed 8-row panel of A times the packed 3V-column panel of B over depth kc
+     * C[8 x 3V] = the packed 8-row panel of A times a 3V-column panel of B over depth kc (packed:
+     * bs = 3V; or B itself: bs = its row stride)
      * (stored, not added: callers pass a buffer and add it to C with {@link #addTile}). The method
      * is kept as small as it can be: with a load and an add of C for each of the 24 accumulators
      * as well, C2 failed to intrinsify most of the final stores once other Vector API code had
      * run (each became a scalar fallback, doubling the kernel's time in a training loop).
      */
-    private static void micro3(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co, int ldc) {
+    private static void micro3(int kc, double[] ap, int ao, double[] bp, int bo, int bs, double[] c, int co, int ldc) {
         DoubleVector c00 = DoubleVector.zero(S); DoubleVector c01 = DoubleVector.zero(S); DoubleVector c02 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S); DoubleVector c11 = DoubleVector.zero(S); DoubleVector c12 = DoubleVector.zero(S);
         DoubleVector c20 = DoubleVector.zero(S); DoubleVector c21 = DoubleVector.zero(S); DoubleVector c22 = DoubleVector.zero(S);
@@ -430,7 +465,7 @@ final class VectorGemmD {
         DoubleVector c50 = DoubleVector.zero(S); DoubleVector c51 = DoubleVector.zero(S); DoubleVector c52 = DoubleVector.zero(S);
         DoubleVector c60 = DoubleVector.zero(S); DoubleVector c61 = DoubleVector.zero(S); DoubleVector c62 = DoubleVector.zero(S);
         DoubleVector c70 = DoubleVector.zero(S); DoubleVector c71 = DoubleVector.zero(S); DoubleVector c72 = DoubleVector.zero(S);
-        for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += MR, bi += NR) {
+        for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += MR, bi += bs) {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
             DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + V);
             DoubleVector b2 = DoubleVector.fromArray(S, bp, bi + 2 * V);

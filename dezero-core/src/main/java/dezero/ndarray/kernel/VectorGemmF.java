@@ -112,12 +112,31 @@ final class VectorGemmF {
         // one panel of B (n below 3V): each row of op(A) meets it once, so packing A would cost
         // more than the products (it was most of a 64 x 10 x 5408 product): A is read in place
         boolean direct = nr == V && j1 - j0 <= V;
+        // B as stored (not transposed) holds each 3V panel's rows contiguously: the full panels are
+        // read in place, a depth step being a row of B further on, and only the last, partial one
+        // is packed (packing B was up to a third of a 100 x 1000 x 784 forward product)
+        boolean bInPlace = !transB && nr == NR;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
+            int fullPanels = nc / NR * NR;
+            if (bInPlace) {
+                // nothing of B to pack but its last partial panel: depth innermost, so this block
+                // of C stays in L2 while every depth block is added to it
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    for (int pc = 0; pc < k; pc += kcStep) {
+                        int kc = Math.min(kcStep, k - pc);
+                        if (fullPanels < nc) {
+                            packPanels(true, b, bOff, ldb, jc + fullPanels, nc - fullPanels, pc, kc, NR, bp);
+                        }
+                        packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
+                        panels(ws, nr, true, pc == 0, ic, mc, jc, nc, pc, kc, b, bOff, ldb, c, cOff, ldc);
+                    }
+                }
+                continue;
+            }
             for (int pc = 0; pc < k; pc += kcStep) {
                 int kc = Math.min(kcStep, k - pc);
-                // the first depth block stores its products into C, the later ones add to them
-                boolean first = pc == 0;
                 packB(transB, b, bOff, ldb, pc, kc, jc, nc, nr, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
@@ -126,32 +145,47 @@ final class VectorGemmF {
                         continue;
                     }
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
-                    for (int jr = 0; jr < nc; jr += nr) {
-                        int w = Math.min(nr, nc - jr);
-                        int bo = jr * kc;
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int h = Math.min(MR, mc - ir);
-                            int ao = ir * kc;
-                            int co = cOff + (ic + ir) * ldc + jc + jr;
-                            if (nr == NR) {
-                                // the block goes through the buffer (see micro3) and is added to C
-                                micro3(kc, ap, ao, bp, bo, ws.edge, 0, NR);
-                                if (first) {
-                                    copyEdge(ws.edge, NR, c, co, ldc, h, w);
-                                } else if (h == MR && w == NR) {
-                                    addTile(ws.edge, c, co, ldc);
-                                } else {
-                                    addEdge(ws.edge, NR, c, co, ldc, h, w);
-                                }
-                            } else if (h == MR && w == nr) {
-                                micro1(kc, ap, ao, bp, bo, c, co, ldc);
-                            } else {
-                                java.util.Arrays.fill(ws.edge, (float) 0);
-                                micro1(kc, ap, ao, bp, bo, ws.edge, 0, nr);
-                                addEdge(ws.edge, nr, c, co, ldc, h, w);
-                            }
-                        }
+                    panels(ws, nr, false, pc == 0, ic, mc, jc, nc, pc, kc, b, bOff, ldb, c, cOff, ldc);
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows [ic, ic+mc) x columns [jc, jc+nc) of C += the packed block of op(A) times depth block
+     * [pc, pc+kc) of op(B): packed B, or B read in place (its full panels; the partial one packed).
+     * The first depth block stores into C, the later ones add.
+     */
+    private static void panels(Workspace ws, int nr, boolean bInPlace, boolean first, int ic, int mc, int jc, int nc,
+                               int pc, int kc, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        float[] ap = ws.ap;
+        float[] bp = ws.bp;
+        for (int jr = 0; jr < nc; jr += nr) {
+            int w = Math.min(nr, nc - jr);
+            boolean panelInPlace = bInPlace && w == NR;
+            float[] bsrc = panelInPlace ? b : bp;
+            int bo = panelInPlace ? bOff + pc * ldb + jc + jr : bInPlace ? 0 : jr * kc;
+            int bs = panelInPlace ? ldb : nr;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int h = Math.min(MR, mc - ir);
+                int ao = ir * kc;
+                int co = cOff + (ic + ir) * ldc + jc + jr;
+                if (nr == NR) {
+                    // the block goes through the buffer (see micro3) and is stored or added to C
+                    micro3(kc, ap, ao, bsrc, bo, bs, ws.edge, 0, NR);
+                    if (first) {
+                        copyEdge(ws.edge, NR, c, co, ldc, h, w);
+                    } else if (h == MR && w == NR) {
+                        addTile(ws.edge, c, co, ldc);
+                    } else {
+                        addEdge(ws.edge, NR, c, co, ldc, h, w);
                     }
+                } else if (h == MR && w == nr) {
+                    micro1(kc, ap, ao, bp, bo, c, co, ldc);
+                } else {
+                    java.util.Arrays.fill(ws.edge, (float) 0);
+                    micro1(kc, ap, ao, bp, bo, ws.edge, 0, nr);
+                    addEdge(ws.edge, nr, c, co, ldc, h, w);
                 }
             }
         }
@@ -415,13 +449,14 @@ final class VectorGemmF {
     // ------------------------------------------------------------------ micro-kernels (written out: 24 named accumulators)
 
     /**
-     * C[8 x 3V] = the packed 8-row panel of A times the packed 3V-column panel of B over depth kc
+     * C[8 x 3V] = the packed 8-row panel of A times a 3V-column panel of B over depth kc (packed:
+     * bs = 3V; or B itself: bs = its row stride)
      * (stored, not added: callers pass a buffer and add it to C with {@link #addTile}). The method
      * is kept as small as it can be: with a load and an add of C for each of the 24 accumulators
      * as well, C2 failed to intrinsify most of the final stores once other Vector API code had
      * run (each became a scalar fallback, doubling the kernel's time in a training loop).
      */
-    private static void micro3(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc) {
+    private static void micro3(int kc, float[] ap, int ao, float[] bp, int bo, int bs, float[] c, int co, int ldc) {
         FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S); FloatVector c02 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S); FloatVector c12 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S); FloatVector c22 = FloatVector.zero(S);
@@ -430,7 +465,7 @@ final class VectorGemmF {
         FloatVector c50 = FloatVector.zero(S); FloatVector c51 = FloatVector.zero(S); FloatVector c52 = FloatVector.zero(S);
         FloatVector c60 = FloatVector.zero(S); FloatVector c61 = FloatVector.zero(S); FloatVector c62 = FloatVector.zero(S);
         FloatVector c70 = FloatVector.zero(S); FloatVector c71 = FloatVector.zero(S); FloatVector c72 = FloatVector.zero(S);
-        for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += MR, bi += NR) {
+        for (int p = 0, ai = ao, bi = bo; p < kc; p++, ai += MR, bi += bs) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + V);
             FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * V);
