@@ -173,7 +173,9 @@ final class VectorGemmF {
                 if (nr == NR) {
                     // the block goes through the buffer (see micro3) and is stored or added to C
                     micro3(kc, ap, ao, bsrc, bo, bs, ws.edge, 0, NR);
-                    if (first) {
+                    if (first && h == MR && w == NR) {
+                        storeTile(ws.edge, c, co, ldc);
+                    } else if (first) {
                         copyEdge(ws.edge, NR, c, co, ldc, h, w);
                     } else if (h == MR && w == NR) {
                         addTile(ws.edge, c, co, ldc);
@@ -263,6 +265,17 @@ final class VectorGemmF {
             int e = r * NR;
             for (int q = 0; q < NR; q += V) {
                 FloatVector.fromArray(S, t, e + q).add(FloatVector.fromArray(S, c, o + q)).intoArray(c, o + q);
+            }
+        }
+    }
+
+    /** C[8 x 3V] at co = the block micro3 wrote into t (vector copies: eight small arraycopy calls cost a fifth of a 256^3 product). */
+    private static void storeTile(float[] t, float[] c, int co, int ldc) {
+        for (int r = 0; r < MR; r++) {
+            int o = co + r * ldc;
+            int e = r * NR;
+            for (int q = 0; q < NR; q += V) {
+                FloatVector.fromArray(S, t, e + q).intoArray(c, o + q);
             }
         }
     }
