@@ -111,8 +111,9 @@ final class VectorReduce {
      * The sum of a float32 row, returned in double: two (sum, error) pairs of float vectors
      * accumulated with TwoSum, so that sum + error carries about twice float's precision (Ogita,
      * Rump and Oishi's Sum2: as accurate as accumulating in double, for any length this kernel
-     * sees). All in float lanes: widening to double lanes needs a second vector shape or
-     * reinterpretations, which C2 on JDK 17 compiles unreliably (see {@link FloatWidening}).
+     * sees). All in float lanes: widening to double lanes needs a second vector shape (see
+     * {@link FloatWidening}), and widening by bit tricks in long lanes was left boxed by C2 in
+     * measurements (20 times slower).
      */
     private static double sumRow(float[] a, int off, int len) {
         int step = F.length();

@@ -274,7 +274,7 @@ final class VectorUnary {
         return i;
     }
 
-    /** The double block of expF and logF (see {@link FloatWidening}). */
+    /** The double block of logF (see {@link FloatWidening}). */
     private static final ThreadLocal<double[]> WIDE_BUF = ThreadLocal.withInitial(() -> new double[FloatWidening.BLOCK]);
 
     private static final ThreadLocal<double[]> TAIL_D = ThreadLocal.withInitial(() -> new double[D.length()]);
