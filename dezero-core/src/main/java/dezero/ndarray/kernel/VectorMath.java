@@ -2,7 +2,6 @@ package dezero.ndarray.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -63,41 +62,6 @@ final class VectorMath {
     /** 1.5 * 2^23 + 127: adding it rounds to an integer n in the low mantissa bits, biased by 127 (see ROUND_BIAS). */
     private static final float ROUND_BIAS_F = 12582912.0f + 127;
 
-    /** 1/k! for k = 7..2 (Horner order): truncation below 2e-9 relative for |r| <= ln2/2. */
-    private static final float[] EXP_POLY_F = {
-        1.0f / 5040, 1.0f / 720, 1.0f / 120, 1.0f / 24, 1.0f / 6, 0.5f,
-    };
-
-    /**
-     * P(u) with tanh x = x (1 + u P(u)), u = x^2, for 0 <= x <= 1 (Horner order): a least-squares fit
-     * of the relative error on Chebyshev nodes in u, max relative error 1.1e-8 (0.18 of 2^-24).
-     */
-    private static final float[] TANH_POLY_F = {
-        -0.00035522020f, 0.0022899630f, -0.0079302983f, 0.021475796f, -0.053875986f, 0.13332282f, -0.33333293f,
-    };
-
-    private static FloatVector horner(float[] c, FloatVector r) {
-        FloatVector p = FloatVector.broadcast(F, c[0]);
-        for (int i = 1; i < c.length; i++) {
-            p = p.fma(r, FloatVector.broadcast(F, c[i]));
-        }
-        return p;
-    }
-
-    /**
-     * e^x in float lanes for 0 <= x <= 88 (no range checks: callers clamp), within about an ulp:
-     * x = n ln2 + r, e^r = 1 + r + r^2 p(r), times 2^n built in the exponent bits.
-     */
-    private static FloatVector expOfClamped(FloatVector x) {
-        FloatVector t = x.fma(FloatVector.broadcast(F, LOG2E_F), FloatVector.broadcast(F, ROUND_BIAS_F));
-        FloatVector n = t.sub(ROUND_BIAS_F);
-        FloatVector r = n.fma(FloatVector.broadcast(F, -LN2_HI_F), x);
-        r = n.fma(FloatVector.broadcast(F, -LN2_LO_F), r);
-        FloatVector er = r.mul(r).fma(horner(EXP_POLY_F, r), r).add(1.0f);
-        FloatVector twoToN = t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        return er.mul(twoToN);
-    }
-
     /**
      * out[oo + i] = e^a[ao + i] for i in [from, end), end - from a multiple of F.length(), in float
      * lanes, within an ulp of {@code (float) Math.exp} (tested on a dense sweep): x = n ln2 + r
@@ -137,7 +101,7 @@ final class VectorMath {
         }
     }
 
-    /** The coefficients of EXP_POLY_F, as constants for the written-out loop. */
+    /** 1/k! for k = 7..2 (Horner order): truncation below 2e-9 relative for |r| <= ln2/2. */
     private static final float EXP_Q0 = 1.0f / 5040;
     private static final float EXP_Q1 = 1.0f / 720;
     private static final float EXP_Q2 = 1.0f / 120;
@@ -145,47 +109,96 @@ final class VectorMath {
     private static final float EXP_Q4 = 1.0f / 6;
     private static final float EXP_Q5 = 0.5f;
 
-    /** w(x) = tanh(x)/x - 1 = u P(u) for |x| <= 1. */
-    private static FloatVector tanhRatioMinusOne(FloatVector x) {
-        FloatVector u = x.mul(x);
-        return u.mul(horner(TANH_POLY_F, u));
-    }
-
     /**
-     * tanh in float lanes, within an ulp of {@code (float) Math.tanh} (tested). Below |x| = 1:
-     * |x| (1 + w) from the odd polynomial (no cancellation). Above: 1 - 2/(e^(2|x|) + 1), whose
-     * error is scaled down by 2/(e^2 + 1) = 0.24 or less; |x| is capped at 10, beyond which tanh
-     * rounds to 1. The sign of x is copied back (keeps -0.0); NaN passes through.
+     * P(u) with tanh x = x (1 + u P(u)), u = x^2, for 0 <= x <= 1 (Horner order): a least-squares fit
+     * of the relative error on Chebyshev nodes in u, max relative error 1.1e-8 (0.18 of 2^-24).
      */
-    static FloatVector tanh(FloatVector x) {
-        FloatVector ax = x.abs().min(10.0f);
-        FloatVector small = ax.fma(tanhRatioMinusOne(ax), ax);
-        FloatVector e = expOfClamped(ax.add(ax));
-        FloatVector large = FloatVector.broadcast(F, 1.0f).sub(FloatVector.broadcast(F, 2.0f).div(e.add(1.0f)));
-        FloatVector t = large.blend(small, ax.compare(VectorOperators.LT, 1.0f));
-        IntVector signBit = x.reinterpretAsInts().and(Integer.MIN_VALUE);
-        FloatVector y = t.reinterpretAsInts().or(signBit).reinterpretAsFloats();
-        VectorMask<Float> nan = x.compare(VectorOperators.NE, x);
-        return nan.anyTrue() ? y.blend(x, nan) : y;
+    private static final float TANH_P0 = -0.00035522020f;
+    private static final float TANH_P1 = 0.0022899630f;
+    private static final float TANH_P2 = -0.0079302983f;
+    private static final float TANH_P3 = 0.021475796f;
+    private static final float TANH_P4 = -0.053875986f;
+    private static final float TANH_P5 = 0.13332282f;
+    private static final float TANH_P6 = -0.33333293f;
+    /** 2^-12: below it x^3/3 is under a third of x's ulp, so tanh x rounds to x. */
+    private static final float TANH_IDENTITY = 0x1p-12f;
+
+    /**
+     * out[oo + i] = tanh a[ao + i] for i in [from, end), end - from a multiple of F.length(), in
+     * float lanes, within an ulp of {@code (float) Math.tanh} (tested). Below |x| = 1: |x| (1 + u P(u))
+     * from the odd polynomial (no cancellation). Above: 1 - 2/(e^(2|x|) + 1), whose error is scaled
+     * down by 2/(e^2 + 1) = 0.24 or less; |x| is capped at 10, beyond which tanh rounds to 1, and e^y
+     * is exp's reduction without its range checks (2|x| <= 20). The sign comes from x: x (1 + w)
+     * below 1, the negated value above for x < 0, and x itself below 2^-12, where tanh x rounds to
+     * x (this keeps -0.0 and the subnormals). NaN needs no branch: it survives abs, min (Java's min
+     * returns NaN), the polynomial and the exponent bits, and fails every comparison.
+     *
+     * <p>Written out, without vector-valued helpers or branches, for the reasons given at
+     * {@link #exp(float[], int, float[], int, int, int)}; the helper-based version ran at half
+     * this loop's speed even in a fresh JVM.
+     */
+    static void tanh(float[] a, int ao, float[] out, int oo, int from, int end) {
+        for (int i = from; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, ao + i);
+            FloatVector ax = x.abs().min(10.0f);
+            FloatVector u = ax.mul(ax);
+            FloatVector p = FloatVector.broadcast(F, TANH_P0).fma(u, FloatVector.broadcast(F, TANH_P1))
+                    .fma(u, FloatVector.broadcast(F, TANH_P2)).fma(u, FloatVector.broadcast(F, TANH_P3))
+                    .fma(u, FloatVector.broadcast(F, TANH_P4)).fma(u, FloatVector.broadcast(F, TANH_P5))
+                    .fma(u, FloatVector.broadcast(F, TANH_P6));
+            FloatVector w = u.mul(p);
+            FloatVector y = ax.add(ax);
+            FloatVector t = y.fma(FloatVector.broadcast(F, LOG2E_F), FloatVector.broadcast(F, ROUND_BIAS_F));
+            FloatVector n = t.sub(ROUND_BIAS_F);
+            FloatVector r = n.fma(FloatVector.broadcast(F, -LN2_HI_F), y);
+            r = n.fma(FloatVector.broadcast(F, -LN2_LO_F), r);
+            FloatVector q = FloatVector.broadcast(F, EXP_Q0).fma(r, FloatVector.broadcast(F, EXP_Q1))
+                    .fma(r, FloatVector.broadcast(F, EXP_Q2)).fma(r, FloatVector.broadcast(F, EXP_Q3))
+                    .fma(r, FloatVector.broadcast(F, EXP_Q4)).fma(r, FloatVector.broadcast(F, EXP_Q5));
+            FloatVector e = r.mul(r).fma(q, r).add(1.0f)
+                    .mul(t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            FloatVector large = FloatVector.broadcast(F, 1.0f).sub(FloatVector.broadcast(F, 2.0f).div(e.add(1.0f)));
+            FloatVector signedLarge = large.blend(large.neg(), x.compare(VectorOperators.LT, 0.0f));
+            signedLarge.blend(x.fma(w, x), ax.compare(VectorOperators.LT, 1.0f))
+                    .blend(x, ax.compare(VectorOperators.LT, TANH_IDENTITY)).intoArray(out, oo + i);
+        }
     }
 
     /**
-     * sigmoid in float lanes, to the absolute accuracy of 0.5 tanh(x/2) + 0.5 rounded once (tested),
-     * without rounding tanh on the way. Below |x| = 2, with h = x/2 and w = tanh(h)/h - 1:
+     * out[oo + i] = sigmoid a[ao + i] for i in [from, end), end - from a multiple of F.length(), in
+     * float lanes, to the absolute accuracy of 0.5 tanh(x/2) + 0.5 rounded once (tested), without
+     * rounding tanh on the way. Below |x| = 2, with h = x/2 and w = tanh(h)/h - 1 = u P(u):
      * 0.5 + h/2 + (h/2) w, where 0.5 + h/2 is exact for h <= -1/2. Above: s = 1/(e^|x| + 1) is
      * sigmoid(-|x|) without cancellation, and 1 - s for x > 0. |x| is capped at 88 (e^88 is the
-     * largest float power of e), so x < -88 gives 6e-39 instead of the subnormal truth.
+     * largest float power of e), so x < -88 gives 6e-39 instead of the subnormal truth. NaN
+     * propagates through both halves as in {@link #tanh(float[], int, float[], int, int, int)};
+     * written out for the same reasons.
      */
-    static FloatVector sigmoid(FloatVector x) {
-        FloatVector h = x.mul(0.5f);
-        FloatVector halfH = h.mul(0.5f);
-        FloatVector small = halfH.fma(tanhRatioMinusOne(h.abs().min(1.0f)), halfH.add(0.5f));
-        FloatVector ax = x.abs().min(88.0f);
-        FloatVector s = FloatVector.broadcast(F, 1.0f).div(expOfClamped(ax).add(1.0f));
-        FloatVector large = FloatVector.broadcast(F, 1.0f).sub(s).blend(s, x.compare(VectorOperators.LT, 0.0f));
-        FloatVector y = large.blend(small, ax.compare(VectorOperators.LT, 2.0f));
-        VectorMask<Float> nan = x.compare(VectorOperators.NE, x);
-        return nan.anyTrue() ? y.blend(x, nan) : y;
+    static void sigmoid(float[] a, int ao, float[] out, int oo, int from, int end) {
+        for (int i = from; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, ao + i);
+            FloatVector halfH = x.mul(0.25f);
+            FloatVector ah = x.abs().mul(0.5f).min(1.0f);
+            FloatVector u = ah.mul(ah);
+            FloatVector p = FloatVector.broadcast(F, TANH_P0).fma(u, FloatVector.broadcast(F, TANH_P1))
+                    .fma(u, FloatVector.broadcast(F, TANH_P2)).fma(u, FloatVector.broadcast(F, TANH_P3))
+                    .fma(u, FloatVector.broadcast(F, TANH_P4)).fma(u, FloatVector.broadcast(F, TANH_P5))
+                    .fma(u, FloatVector.broadcast(F, TANH_P6));
+            FloatVector small = halfH.fma(u.mul(p), halfH.add(0.5f));
+            FloatVector ax = x.abs().min(88.0f);
+            FloatVector t = ax.fma(FloatVector.broadcast(F, LOG2E_F), FloatVector.broadcast(F, ROUND_BIAS_F));
+            FloatVector n = t.sub(ROUND_BIAS_F);
+            FloatVector r = n.fma(FloatVector.broadcast(F, -LN2_HI_F), ax);
+            r = n.fma(FloatVector.broadcast(F, -LN2_LO_F), r);
+            FloatVector q = FloatVector.broadcast(F, EXP_Q0).fma(r, FloatVector.broadcast(F, EXP_Q1))
+                    .fma(r, FloatVector.broadcast(F, EXP_Q2)).fma(r, FloatVector.broadcast(F, EXP_Q3))
+                    .fma(r, FloatVector.broadcast(F, EXP_Q4)).fma(r, FloatVector.broadcast(F, EXP_Q5));
+            FloatVector e = r.mul(r).fma(q, r).add(1.0f)
+                    .mul(t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            FloatVector s = FloatVector.broadcast(F, 1.0f).div(e.add(1.0f));
+            FloatVector large = FloatVector.broadcast(F, 1.0f).sub(s).blend(s, x.compare(VectorOperators.LT, 0.0f));
+            large.blend(small, ax.compare(VectorOperators.LT, 2.0f)).intoArray(out, oo + i);
+        }
     }
 
     static DoubleVector exp(DoubleVector x) {

@@ -15,7 +15,8 @@ import java.util.List;
  * Vector API kernel. A jar's manifest cannot add a JDK module, so when the JVM was started
  * without {@code --add-modules jdk.incubator.vector}, {@link #relaunchIfAbsent} starts the same
  * program once more in a child JVM that has it (same java binary, JVM options, class path and
- * arguments; standard input and output inherited; the exit status passed through) and exits
+ * arguments, plus the JIT option the Vector kernel needs, see {@link JitOptions}; standard input
+ * and output inherited; the exit status passed through) and exits
  * with the child's status. The JDK's one-line "Using incubator modules" notice is dropped from
  * the child's standard error so the output is what the program prints.
  *
@@ -77,7 +78,10 @@ public final class VectorModule {
         System.exit(status);
     }
 
-    /** java [this JVM's options] --add-modules jdk.incubator.vector -Ddezero.relaunched=true -cp CP main args. */
+    /**
+     * java [this JVM's options] [{@link JitOptions#VECTOR_KERNEL_OPTIONS}, unless the trap limit is
+     * among them] --add-modules jdk.incubator.vector -Ddezero.relaunched=true -cp CP main args.
+     */
     static List<String> command(Class<?> main, String[] args) {
         String javaHome = System.getProperty("java.home");
         String classPath = System.getProperty("java.class.path");
@@ -88,10 +92,14 @@ public final class VectorModule {
                 .orElse(javaHome + File.separator + "bin" + File.separator + "java");
         List<String> command = new ArrayList<>();
         command.add(java);
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        for (String option : options) {
             if (!option.startsWith("-Ddezero.relaunched")) {
                 command.add(option);
             }
+        }
+        if (!JitOptions.setIn(options)) {
+            command.addAll(JitOptions.VECTOR_KERNEL_OPTIONS);
         }
         command.add("--add-modules");
         command.add(Kernels.VECTOR_MODULE);

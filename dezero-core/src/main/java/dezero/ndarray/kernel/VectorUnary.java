@@ -259,19 +259,15 @@ final class VectorUnary {
     }
 
     private static int tanhF(float[] a, int ao, float[] out, int oo, int from, int to) {
-        int i = from;
-        for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
-            VectorMath.tanh(FloatVector.fromArray(F, a, ao + i)).intoArray(out, oo + i);
-        }
-        return i;
+        int end = from + F.loopBound(to - from);
+        VectorMath.tanh(a, ao, out, oo, from, end);
+        return end;
     }
 
     private static int sigmoidF(float[] a, int ao, float[] out, int oo, int from, int to) {
-        int i = from;
-        for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
-            VectorMath.sigmoid(FloatVector.fromArray(F, a, ao + i)).intoArray(out, oo + i);
-        }
-        return i;
+        int end = from + F.loopBound(to - from);
+        VectorMath.sigmoid(a, ao, out, oo, from, end);
+        return end;
     }
 
     /** The double block of logF (see {@link FloatWidening}). */

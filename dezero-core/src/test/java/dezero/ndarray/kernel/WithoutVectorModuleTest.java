@@ -43,6 +43,8 @@ class WithoutVectorModuleTest {
         assertTrue(i > 0, cmd.toString());
         assertEquals(Kernels.VECTOR_MODULE, cmd.get(i + 1));
         assertTrue(cmd.contains("-Ddezero.relaunched=true"), cmd.toString());
+        assertTrue(cmd.containsAll(JitOptions.VECTOR_KERNEL_OPTIONS), cmd.toString());
+        assertEquals(1, cmd.stream().filter(o -> o.startsWith("-XX:PerMethodTrapLimit=")).count(), cmd.toString());
         assertEquals(List.of(WithoutVectorModuleTest.class.getName(), "x", "y z"), cmd.subList(cmd.size() - 3, cmd.size()));
     }
 }
