@@ -30,7 +30,8 @@ public class MomentumSGD extends Optimizer {
     @Override
     protected void updateOne(Parameter param) {
         NdArray v = state(vs, param);
-        v.muli(momentum).subi(param.grad().data().mul(lr));
+        // v -= lr * grad without the temporary (bit for bit the same as subi(grad.mul(lr)))
+        v.muli(momentum).subiScaled(lr, param.grad().data());
         param.data().addi(v);
     }
 }

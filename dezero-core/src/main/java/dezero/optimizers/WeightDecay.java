@@ -22,7 +22,8 @@ public final class WeightDecay implements Hook {
     public void apply(List<Parameter> params) {
         for (Parameter p : params) {
             if (p.grad() != null) {
-                p.grad().data().addi(p.data().mul(rate));
+                // grad += rate * param in one pass: grad - (-rate * param) is the same sum, bit for bit
+                p.grad().data().subiScaled(-rate, p.data());
             }
         }
     }
