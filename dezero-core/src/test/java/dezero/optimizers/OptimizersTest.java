@@ -5,7 +5,9 @@ import dezero.Variable;
 import dezero.functions.F;
 import dezero.layers.Layer;
 import dezero.models.MLP;
+import dezero.ndarray.DType;
 import dezero.ndarray.NdArray;
+import dezero.ndarray.NdRandom;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -30,6 +32,10 @@ class OptimizersTest {
 
         One(double... values) {
             p = new Parameter(NdArray.array(values.clone()));
+        }
+
+        One(NdArray data) {
+            p = new Parameter(data);
         }
 
         @Override
@@ -249,5 +255,40 @@ class OptimizersTest {
         layer.p.setGrad(new Variable(NdArray.ones(3)));
         e = assertThrows(IllegalStateException.class, () -> new Adam().setup(layer).update());
         assertTrue(e.getMessage().contains("(2,)") && e.getMessage().contains("(3,)"), e.getMessage());
+    }
+
+    /**
+     * Adam's one-pass kernel step gives the values of DeZero's array steps, bit for bit, for
+     * float32 and float64 parameters over several updates (the bias-corrected lr changes each time),
+     * and a gradient of another dtype takes the array steps with their casting rules.
+     */
+    @Test
+    void adamsFusedStepEqualsTheArrayStepsBitForBit() {
+        for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            NdRandom rnd = new NdRandom(3);
+            NdArray w0 = rnd.randn(37, 29).astype(dtype);
+            NdArray[] grads = {rnd.randn(37, 29).astype(dtype), rnd.randn(37, 29).astype(dtype), rnd.randn(37, 29).astype(dtype)};
+            One layer = new One(w0.copy());
+            Adam adam = new Adam(0.01);
+            adam.setup(layer);
+            NdArray w = w0.copy();
+            NdArray m = NdArray.zerosLike(w0);
+            NdArray v = NdArray.zerosLike(w0);
+            for (NdArray g : grads) {
+                layer.p.setGrad(new Variable(g.copy()));
+                adam.update();
+                double lr = adam.lr();
+                m.addi(g.sub(m).mul(1 - 0.9));
+                v.addi(g.mul(g).sub(v).mul(1 - 0.999));
+                w.subi(m.mul(lr).div(v.sqrt().add(1e-8)));
+                assertTrue(w.contentEquals(layer.p.data()), dtype + " after step " + adam.t());
+            }
+        }
+        // float32 parameter, float64 gradient: the array steps (the result is cast back into float32)
+        One mixed = new One(NdArray.ones(DType.FLOAT32, 4));
+        mixed.p.setGrad(new Variable(NdArray.full(0.5, DType.FLOAT64, 4)));
+        new Adam(0.1).setup(mixed).update();
+        assertEquals(DType.FLOAT32, mixed.p.data().dtype());
+        assertEquals(1 - 0.1, mixed.p.data().getFlat(0), 1e-6);
     }
 }

@@ -37,6 +37,16 @@ public interface Kernel {
 
     void subScaled(float[] y, int yOff, float alpha, float[] x, int xOff, int n);
 
+    // ---- one Adam step in place over elements [0, n) of param p, moments m and v, gradient g:
+    //      m += (g - m) * c1; v += (g * g - v) * c2; p -= m * lr / (sqrt(v) + eps), each operation
+    //      rounded to the element type as written (no fused multiply-add), so the values equal those
+    //      of the same steps as array operations, bit for bit (see AdamStep). Throws
+    //      IllegalArgumentException when an array is shorter than n.
+
+    void adamStep(double[] p, double[] m, double[] v, double[] g, int n, double c1, double c2, double lr, double eps);
+
+    void adamStep(float[] p, float[] m, float[] v, float[] g, int n, float c1, float c2, float lr, float eps);
+
     // ---- element-wise unary: out[outOff + i] = op(a[aOff + i]), i < n
 
     void unary(UnaryOp op, double[] a, int aOff, double[] out, int outOff, int n);

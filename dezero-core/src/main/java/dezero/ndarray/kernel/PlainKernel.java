@@ -247,6 +247,18 @@ public final class PlainKernel implements Kernel {
     }
 
     @Override
+    public void adamStep(double[] p, double[] m, double[] v, double[] g, int n, double c1, double c2, double lr, double eps) {
+        AdamStep.checkLengths(p.length, m.length, v.length, g.length, n);
+        AdamStep.range(p, m, v, g, 0, n, c1, c2, lr, eps);
+    }
+
+    @Override
+    public void adamStep(float[] p, float[] m, float[] v, float[] g, int n, float c1, float c2, float lr, float eps) {
+        AdamStep.checkLengths(p.length, m.length, v.length, g.length, n);
+        AdamStep.range(p, m, v, g, 0, n, c1, c2, lr, eps);
+    }
+
+    @Override
     public void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
                        float[] out, int outOff, int n) {
         if (n <= 0) {

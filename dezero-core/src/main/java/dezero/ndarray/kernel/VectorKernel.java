@@ -88,6 +88,26 @@ final class VectorKernel implements Kernel {
     }
 
     @Override
+    public void adamStep(double[] p, double[] m, double[] v, double[] g, int n, double c1, double c2, double lr, double eps) {
+        AdamStep.checkLengths(p.length, m.length, v.length, g.length, n);
+        if (n < SPLIT) {
+            VectorAdamStep.range(p, m, v, g, 0, n, c1, c2, lr, eps);
+        } else {
+            KernelThreads.split(n, SPLIT, ALIGN, (from, to) -> VectorAdamStep.range(p, m, v, g, from, to, c1, c2, lr, eps));
+        }
+    }
+
+    @Override
+    public void adamStep(float[] p, float[] m, float[] v, float[] g, int n, float c1, float c2, float lr, float eps) {
+        AdamStep.checkLengths(p.length, m.length, v.length, g.length, n);
+        if (n < SPLIT) {
+            VectorAdamStep.range(p, m, v, g, 0, n, c1, c2, lr, eps);
+        } else {
+            KernelThreads.split(n, SPLIT, ALIGN, (from, to) -> VectorAdamStep.range(p, m, v, g, from, to, c1, c2, lr, eps));
+        }
+    }
+
+    @Override
     public void binary(BinaryOp op, long[] a, int aOff, int aStride, long[] b, int bOff, int bStride,
                        long[] out, int outOff, int n) {
         plain.binary(op, a, aOff, aStride, b, bOff, bStride, out, outOff, n);

@@ -479,4 +479,75 @@ class VectorKernelTest {
             }
         }
     }
+
+    /**
+     * One Adam step: both kernels equal the step written as separate array operations (each result
+     * stored, then the next operation), bit for bit, on the awkward sizes and a split one.
+     */
+    @Test
+    void adamStepEqualsTheArrayOperationsBitForBit() {
+        int[] sizes = java.util.Arrays.copyOf(SIZES, SIZES.length + 1);
+        sizes[SIZES.length] = 600_001;
+        for (int n : sizes) {
+            double[] g = randD(n, 2);
+            double[] m0 = randD(n, 1);
+            double[] v0 = randD(n, 1);
+            double[] p0 = randD(n, 3);
+            for (int i = 0; i < n; i++) {
+                v0[i] = Math.abs(v0[i]);
+            }
+            float[] gf = toFloat(g);
+            float[] mf0 = toFloat(m0);
+            float[] vf0 = toFloat(v0);
+            float[] pf0 = toFloat(p0);
+            for (Kernel k : new Kernel[] {plain, vector}) {
+                double[] p = p0.clone();
+                double[] m = m0.clone();
+                double[] v = v0.clone();
+                k.adamStep(p, m, v, g, n, 0.1, 0.001, 3e-3, 1e-8);
+                float[] pf = pf0.clone();
+                float[] mf = mf0.clone();
+                float[] vf = vf0.clone();
+                k.adamStep(pf, mf, vf, gf, n, 0.1f, 0.001f, 3e-3f, 1e-8f);
+                for (int i = 0; i < n; i++) {
+                    double dm = g[i] - m0[i];
+                    dm = dm * 0.1;
+                    double em = m0[i] + dm;
+                    double sq = g[i] * g[i];
+                    double dv = sq - v0[i];
+                    dv = dv * 0.001;
+                    double ev = v0[i] + dv;
+                    double step = em * 3e-3;
+                    double den = Math.sqrt(ev) + 1e-8;
+                    step = step / den;
+                    String what = k.name() + " n=" + n + " at " + i;
+                    assertEquals(em, m[i], 0.0, what + " m");
+                    assertEquals(ev, v[i], 0.0, what + " v");
+                    assertEquals(p0[i] - step, p[i], 0.0, what + " p");
+                    float dmf = gf[i] - mf0[i];
+                    dmf = dmf * 0.1f;
+                    float emf = mf0[i] + dmf;
+                    float sqf = gf[i] * gf[i];
+                    float dvf = sqf - vf0[i];
+                    dvf = dvf * 0.001f;
+                    float evf = vf0[i] + dvf;
+                    float stepf = emf * 3e-3f;
+                    float denf = (float) Math.sqrt(evf) + 1e-8f;
+                    stepf = stepf / denf;
+                    assertEquals(emf, mf[i], 0.0f, what + " float m");
+                    assertEquals(evf, vf[i], 0.0f, what + " float v");
+                    assertEquals(pf0[i] - stepf, pf[i], 0.0f, what + " float p");
+                }
+            }
+        }
+    }
+
+    @Test
+    void adamStepRejectsArraysShorterThanN() {
+        for (Kernel k : new Kernel[] {plain, vector}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> k.adamStep(new float[8], new float[8], new float[7], new float[8], 8, 0.1f, 0.001f, 0.01f, 1e-8f));
+            assertTrue(e.getMessage().contains("n = 8") && e.getMessage().contains("v 7"), e.getMessage());
+        }
+    }
 }
