@@ -26,10 +26,10 @@ final class FloatWidening {
         }
     }
 
-    /** out[oo ..] = buf[0 .. n) rounded to float. */
-    static void narrow(double[] buf, float[] out, int oo, int n) {
+    /** out[oo ..] = buf[bo .. bo + n) rounded to float. */
+    static void narrow(double[] buf, int bo, float[] out, int oo, int n) {
         for (int i = 0; i < n; i++) {
-            out[oo + i] = (float) buf[i];
+            out[oo + i] = (float) buf[bo + i];
         }
     }
 }

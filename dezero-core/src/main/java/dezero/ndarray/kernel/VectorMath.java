@@ -72,10 +72,27 @@ final class VectorMath {
      *
      * <p>A whole loop with the math written out rather than a function of a vector: such a helper
      * is often compiled on its own first, after which C2 will not inline it into the loop and
-     * passes it boxed vectors. The out-of-range lanes are patched after the store, so no branch
-     * merges two vectors (C2 boxes a vector merged at a branch).
+     * passes it boxed vectors. The out-of-range lanes are patched by a scalar pass after the loop
+     * (the loop only notes that there are some), so no branch in the loop merges two vectors (C2
+     * boxes a vector merged at a branch): with the patch inside the loop, once an input had a NaN
+     * the loop ran at a third of its speed for the rest of the run. In place, it runs from a copy.
      */
     static void exp(float[] a, int ao, float[] out, int oo, int from, int end) {
+        if (a != out || !overlap(ao, oo, from, end)) {
+            expRange(a, ao, out, oo, from, end);
+            return;
+        }
+        // in place: the patch needs the operands, so run from a copy, a block at a time
+        float[] copy = new float[Math.min(ALIAS_BLOCK, end - from)];
+        for (int i = from; i < end; i += copy.length) {
+            int n = Math.min(copy.length, end - i);
+            System.arraycopy(a, ao + i, copy, 0, n);
+            expRange(copy, -i, out, oo, i, i + n);
+        }
+    }
+
+    private static void expRange(float[] a, int ao, float[] out, int oo, int from, int end) {
+        boolean outside = false;
         for (int i = from; i < end; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, a, ao + i);
             FloatVector t = x.fma(FloatVector.broadcast(F, LOG2E_F), FloatVector.broadcast(F, ROUND_BIAS_F));
@@ -88,18 +105,30 @@ final class VectorMath {
             FloatVector e = r.mul(r).fma(q, r).add(1.0f)
                     .mul(t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
             // in range unless below -86.9 / above 88.0 or NaN (comparisons with NaN are false)
-            VectorMask<Float> inRange = x.compare(VectorOperators.GE, -86.9f).and(x.compare(VectorOperators.LE, 88.0f));
-            boolean all = inRange.allTrue();
+            outside |= !x.compare(VectorOperators.GE, EXP_MIN_F).and(x.compare(VectorOperators.LE, EXP_MAX_F)).allTrue();
             e.intoArray(out, oo + i);
-            if (!all) {
-                for (int j = 0; j < F.length(); j++) {
-                    if (!inRange.laneIsSet(j)) {
-                        out[oo + i + j] = (float) Math.exp(x.lane(j));
-                    }
+        }
+        if (outside) {
+            for (int i = from; i < end; i++) {
+                float v = a[ao + i];
+                if (!(v >= EXP_MIN_F && v <= EXP_MAX_F)) {
+                    out[oo + i] = (float) Math.exp(v);
                 }
             }
         }
     }
+
+    private static final float EXP_MIN_F = -86.9f;
+    private static final float EXP_MAX_F = 88.0f;
+
+    /** Elements per block when a loop that patches lanes after its stores runs in place (from a copy). */
+    private static final int ALIAS_BLOCK = 1024;
+
+    /** Whether [ao + from, ao + end) and [oo + from, oo + end) of one array overlap. */
+    private static boolean overlap(int ao, int oo, int from, int end) {
+        return ao + from < oo + end && oo + from < ao + end;
+    }
+
 
     /** 1/k! for k = 7..2 (Horner order): truncation below 2e-9 relative for |r| <= ln2/2. */
     private static final float EXP_Q0 = 1.0f / 5040;
@@ -211,16 +240,47 @@ final class VectorMath {
         }
     }
 
-    static DoubleVector exp(DoubleVector x) {
-        DoubleVector t = x.fma(DoubleVector.broadcast(D, LOG2E), DoubleVector.broadcast(D, ROUND_BIAS));
-        DoubleVector n = t.sub(ROUND_BIAS);
-        DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), x);
-        r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
-        // e^r = 1 + r + r^2 * tail(r)
-        DoubleVector er = r.mul(r).fma(expTail(r), r).add(1.0);
-        DoubleVector y = er.mul(twoTo(t));
-        VectorMask<Double> outside = x.abs().compare(VectorOperators.GT, EXP_LIMIT).or(x.compare(VectorOperators.NE, x));
-        return outside.anyTrue() ? fixLanes(y, x, outside, 0) : y;
+    /**
+     * out[oo + i] = e^a[ao + i] for i in [from, end), end - from a multiple of D.length(), out
+     * may be a itself. The result is stored first; lanes beyond the normal range (|x| > 708) and
+     * NaN are then recomputed with {@code Math.exp} by a scalar pass after the loop, as in the
+     * float32 exp (pitfall 3 of docs/PERFORMANCE.md: with the patch merged into the loop, one NaN
+     * left it at a quarter of its speed).
+     */
+    static void exp(double[] a, int ao, double[] out, int oo, int from, int end) {
+        if (a != out || !overlap(ao, oo, from, end)) {
+            expRange(a, ao, out, oo, from, end);
+            return;
+        }
+        double[] copy = new double[Math.min(ALIAS_BLOCK, end - from)];
+        for (int i = from; i < end; i += copy.length) {
+            int n = Math.min(copy.length, end - i);
+            System.arraycopy(a, ao + i, copy, 0, n);
+            expRange(copy, -i, out, oo, i, i + n);
+        }
+    }
+
+    private static void expRange(double[] a, int ao, double[] out, int oo, int from, int end) {
+        boolean outside = false;
+        for (int i = from; i < end; i += D.length()) {
+            DoubleVector x = DoubleVector.fromArray(D, a, ao + i);
+            DoubleVector t = x.fma(DoubleVector.broadcast(D, LOG2E), DoubleVector.broadcast(D, ROUND_BIAS));
+            DoubleVector n = t.sub(ROUND_BIAS);
+            DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), x);
+            r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
+            // e^r = 1 + r + r^2 * tail(r)
+            DoubleVector er = r.mul(r).fma(expTail(r), r).add(1.0);
+            outside |= x.abs().compare(VectorOperators.GT, EXP_LIMIT).or(x.compare(VectorOperators.NE, x)).anyTrue();
+            er.mul(twoTo(t)).intoArray(out, oo + i);
+        }
+        if (outside) {
+            for (int i = from; i < end; i++) {
+                double v = a[ao + i];
+                if (!(Math.abs(v) <= EXP_LIMIT)) {
+                    out[oo + i] = Math.exp(v);
+                }
+            }
+        }
     }
 
     /**
@@ -282,40 +342,58 @@ final class VectorMath {
     };
     private static final double SQRT_HALF = 0.7071067811865476;
 
-    static DoubleVector log(DoubleVector x) {
-        LongVector bits = x.reinterpretAsLongs();
-        DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
-        // m in [1, 2): move [sqrt 2, 2) to [sqrt(1/2), 1) so that |s| <= 0.1716
-        VectorMask<Double> high = m.compare(VectorOperators.GT, 2 * SQRT_HALF);
-        m = m.blend(m.mul(0.5), high);
-        // the biased exponent as a double: put it in the mantissa of 2^52 (no long-to-double lane cast in JDK 17)
-        DoubleVector ed = bits.lanewise(VectorOperators.LSHR, 52).or(0x4330000000000000L).reinterpretAsDoubles()
-                .sub(4503599627370496.0 + 1023);
-        ed = ed.blend(ed.add(1.0), high);
-        DoubleVector s = m.sub(1.0).div(m.add(1.0));
-        DoubleVector s2 = s.mul(s);
-        DoubleVector p = DoubleVector.broadcast(D, LOG_POLY[0]);
-        for (int i = 1; i < LOG_POLY.length; i++) {
-            p = p.fma(s2, DoubleVector.broadcast(D, LOG_POLY[i]));
+    /**
+     * out[oo + i] = log a[ao + i] for i in [from, end), end - from a multiple of D.length(), out
+     * may be a itself. Zero, negative, subnormal, infinite and NaN operands are recomputed with
+     * {@code Math.log} by a scalar pass after the loop, as in
+     * {@link #exp(double[], int, double[], int, int, int)}.
+     */
+    static void log(double[] a, int ao, double[] out, int oo, int from, int end) {
+        if (a != out || !overlap(ao, oo, from, end)) {
+            logRange(a, ao, out, oo, from, end);
+            return;
         }
-        // log m = 2s + s^3 p(s^2) ; log x = e ln2 + log m
-        DoubleVector logm = s.mul(s2).fma(p, s.add(s));
-        DoubleVector y = ed.fma(DoubleVector.broadcast(D, LN2_LO), logm).add(ed.mul(LN2_HI));
-        // zero, negative, subnormal, infinite and NaN lanes
-        VectorMask<Double> special = x.compare(VectorOperators.LT, Double.MIN_NORMAL)
-                .or(x.compare(VectorOperators.GT, Double.MAX_VALUE)).or(x.compare(VectorOperators.NE, x));
-        return special.anyTrue() ? fixLanes(y, x, special, 1) : y;
+        double[] copy = new double[Math.min(ALIAS_BLOCK, end - from)];
+        for (int i = from; i < end; i += copy.length) {
+            int n = Math.min(copy.length, end - i);
+            System.arraycopy(a, ao + i, copy, 0, n);
+            logRange(copy, -i, out, oo, i, i + n);
+        }
     }
 
-    /** Recomputes the masked lanes with Math (0: exp, 1: log). */
-    private static DoubleVector fixLanes(DoubleVector y, DoubleVector x, VectorMask<Double> lanes, int fn) {
-        double[] ys = y.toArray();
-        double[] xs = x.toArray();
-        for (int i = 0; i < ys.length; i++) {
-            if (lanes.laneIsSet(i)) {
-                ys[i] = fn == 0 ? Math.exp(xs[i]) : Math.log(xs[i]);
+    private static void logRange(double[] a, int ao, double[] out, int oo, int from, int end) {
+        boolean special = false;
+        for (int i = from; i < end; i += D.length()) {
+            DoubleVector x = DoubleVector.fromArray(D, a, ao + i);
+            LongVector bits = x.reinterpretAsLongs();
+            DoubleVector m = bits.and(0x000FFFFFFFFFFFFFL).or(0x3FF0000000000000L).reinterpretAsDoubles();
+            // m in [1, 2): move [sqrt 2, 2) to [sqrt(1/2), 1) so that |s| <= 0.1716
+            VectorMask<Double> high = m.compare(VectorOperators.GT, 2 * SQRT_HALF);
+            m = m.blend(m.mul(0.5), high);
+            // the biased exponent as a double: put it in the mantissa of 2^52 (no long-to-double lane cast in JDK 17)
+            DoubleVector ed = bits.lanewise(VectorOperators.LSHR, 52).or(0x4330000000000000L).reinterpretAsDoubles()
+                    .sub(4503599627370496.0 + 1023);
+            ed = ed.blend(ed.add(1.0), high);
+            DoubleVector s = m.sub(1.0).div(m.add(1.0));
+            DoubleVector s2 = s.mul(s);
+            DoubleVector p = DoubleVector.broadcast(D, LOG_POLY[0]);
+            for (int k = 1; k < LOG_POLY.length; k++) {
+                p = p.fma(s2, DoubleVector.broadcast(D, LOG_POLY[k]));
+            }
+            // log m = 2s + s^3 p(s^2) ; log x = e ln2 + log m
+            DoubleVector logm = s.mul(s2).fma(p, s.add(s));
+            special |= x.compare(VectorOperators.LT, Double.MIN_NORMAL)
+                    .or(x.compare(VectorOperators.GT, Double.MAX_VALUE)).or(x.compare(VectorOperators.NE, x)).anyTrue();
+            ed.fma(DoubleVector.broadcast(D, LN2_LO), logm).add(ed.mul(LN2_HI)).intoArray(out, oo + i);
+        }
+        // zero, negative, subnormal, infinite and NaN operands
+        if (special) {
+            for (int i = from; i < end; i++) {
+                double v = a[ao + i];
+                if (!(v >= Double.MIN_NORMAL && v <= Double.MAX_VALUE)) {
+                    out[oo + i] = Math.log(v);
+                }
             }
         }
-        return DoubleVector.fromArray(D, ys, 0);
     }
 }

@@ -121,21 +121,15 @@ final class VectorUnary {
     }
 
     private static int expD(double[] a, int ao, double[] out, int oo, int from, int to) {
-        int i = from;
         int end = from + D.loopBound(to - from);
-        for (; i < end; i += D.length()) {
-            VectorMath.exp(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
-        }
-        return i;
+        VectorMath.exp(a, ao, out, oo, from, end);
+        return end;
     }
 
     private static int logD(double[] a, int ao, double[] out, int oo, int from, int to) {
-        int i = from;
         int end = from + D.loopBound(to - from);
-        for (; i < end; i += D.length()) {
-            VectorMath.log(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
-        }
-        return i;
+        VectorMath.log(a, ao, out, oo, from, end);
+        return end;
     }
 
     private static int tanhD(double[] a, int ao, double[] out, int oo, int from, int to) {
@@ -247,13 +241,13 @@ final class VectorUnary {
     private static int logF(float[] a, int ao, float[] out, int oo, int from, int to) {
         double[] buf = WIDE_BUF.get();
         int end = from + F.loopBound(to - from);
-        for (int i = from; i < end; i += FloatWidening.BLOCK) {
-            int n = Math.min(FloatWidening.BLOCK, end - i);
+        int half = FloatWidening.BLOCK;
+        for (int i = from; i < end; i += half) {
+            int n = Math.min(half, end - i);
+            // operands in the first half, results in the second: log's patch pass rereads operands
             FloatWidening.widen(a, ao + i, buf, n);
-            for (int j = 0; j < n; j += D.length()) {
-                VectorMath.log(DoubleVector.fromArray(D, buf, j)).intoArray(buf, j);
-            }
-            FloatWidening.narrow(buf, out, oo + i, n);
+            VectorMath.log(buf, 0, buf, half, 0, n);
+            FloatWidening.narrow(buf, half, out, oo + i, n);
         }
         return end;
     }
@@ -270,8 +264,8 @@ final class VectorUnary {
         return end;
     }
 
-    /** The double block of logF (see {@link FloatWidening}). */
-    private static final ThreadLocal<double[]> WIDE_BUF = ThreadLocal.withInitial(() -> new double[FloatWidening.BLOCK]);
+    /** The double blocks of logF, operands then results (see {@link FloatWidening}). */
+    private static final ThreadLocal<double[]> WIDE_BUF = ThreadLocal.withInitial(() -> new double[2 * FloatWidening.BLOCK]);
 
     private static final ThreadLocal<double[]> TAIL_D = ThreadLocal.withInitial(() -> new double[D.length()]);
     private static final ThreadLocal<float[]> TAIL_F = ThreadLocal.withInitial(() -> new float[F.length()]);

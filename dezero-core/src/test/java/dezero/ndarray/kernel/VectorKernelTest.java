@@ -550,4 +550,53 @@ class VectorKernelTest {
             assertTrue(e.getMessage().contains("n = 8") && e.getMessage().contains("v 7"), e.getMessage());
         }
     }
+
+    /**
+     * exp and log patch the lanes their polynomials do not cover (overflow, underflow, NaN, zero,
+     * negative, subnormal) after the vector loop: sprinkled through long arrays, out of place and
+     * in place (the patch then runs from a copy of the operands), also across the thread split.
+     */
+    @Test
+    void expAndLogPatchSpecialOperandsOutOfPlaceAndInPlace() {
+        double[] specialsD = {Double.NaN, 710.0, -746.0, -710.0, 1e300, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, 0.0, -0.0, -1.5, Double.MIN_VALUE, 1e-310, Double.MAX_VALUE};
+        float[] specialsF = {Float.NaN, 89f, -104f, -87.5f, 3e38f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
+            0f, -0f, -1.5f, Float.MIN_VALUE, 1e-40f, Float.MAX_VALUE};
+        for (int n : new int[] {1000, 5003, 600_017}) {
+            for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.LOG}) {
+                double[] a = randD(n, op == UnaryOp.EXP ? 50 : 1e3);
+                for (int i = 0; i < n; i++) {
+                    if (op == UnaryOp.LOG) {
+                        a[i] = Math.abs(a[i]);
+                    }
+                    if (i % 97 == 5) {
+                        a[i] = specialsD[(i / 97) % specialsD.length];
+                    }
+                }
+                float[] af = new float[n];
+                for (int i = 0; i < n; i++) {
+                    af[i] = i % 97 == 5 ? specialsF[(i / 97) % specialsF.length] : (float) a[i];
+                }
+                double[] e = new double[n];
+                float[] ef = new float[n];
+                plain.unary(op, a, 0, e, 0, n);
+                plain.unary(op, af, 0, ef, 0, n);
+                double[] v = new double[n];
+                float[] vf = new float[n];
+                vector.unary(op, a, 0, v, 0, n);
+                vector.unary(op, af, 0, vf, 0, n);
+                double[] inPlace = a.clone();
+                float[] inPlaceF = af.clone();
+                vector.unary(op, inPlace, 0, inPlace, 0, n);
+                vector.unary(op, inPlaceF, 0, inPlaceF, 0, n);
+                for (int i = 0; i < n; i++) {
+                    String what = op + " n=" + n + " x=" + a[i];
+                    assertUlps(e[i], v[i], 4, what);
+                    assertUlps(e[i], inPlace[i], 4, what + " in place");
+                    assertUlps(ef[i], vf[i], 1, what + " float x=" + af[i]);
+                    assertUlps(ef[i], inPlaceF[i], 1, what + " float in place x=" + af[i]);
+                }
+            }
+        }
+    }
 }
