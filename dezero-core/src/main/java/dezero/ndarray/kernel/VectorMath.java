@@ -2,6 +2,7 @@ package dezero.ndarray.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -10,11 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * exp, expm1, tanh and log on double vectors, within a few ulps of {@link Math}: JDK 17's
  * {@code lanewise(EXP)} and friends fall back to one {@code Math} call per lane on this JVM
- * (no SVML stubs), which is slower than the plain loop. float32 log operands are widened
- * to double (see {@link FloatWidening}), computed here and rounded once, which gives results
- * within an ulp of {@code (float) Math.log((double) x)}; float32 exp, tanh and sigmoid are
- * computed in float lanes (twice as many per vector, no conversions), within the same bounds
- * (tested).
+ * (no SVML stubs), which is slower than the plain loop. float32 exp, log, tanh and sigmoid are
+ * computed in float lanes (twice as many per vector, no conversions), within an ulp of
+ * {@code (float) Math.f((double) x)} (tested; log on every positive normal float).
  *
  * <p>Method: exp reduces x = n ln2 + r (|r| <= ln2/2, Cody-Waite two-part ln2) and evaluates
  * the Taylor polynomial of degree 13 (truncation below 1e-17 relative), scaled by 2^n built in
@@ -113,6 +112,63 @@ final class VectorMath {
                 float v = a[ao + i];
                 if (!(v >= EXP_MIN_F && v <= EXP_MAX_F)) {
                     out[oo + i] = (float) Math.exp(v);
+                }
+            }
+        }
+    }
+
+    /** ln2 in two parts: the high part's low 12 bits are zero, so k * LN2_HI_LOG is exact for |k| < 2^11. */
+    private static final float LN2_HI_LOG = Float.intBitsToFloat(Float.floatToIntBits((float) Math.log(2)) & 0xfffff000);
+    private static final float LN2_LO_LOG = (float) (Math.log(2) - LN2_HI_LOG);
+    /** The bits of sqrt(1/2) rounded down: shifting the mantissa range so that m is in [sqrt(1/2), sqrt(2)). */
+    private static final int SQRT_HALF_BITS = 0x3f3504f3;
+
+    /**
+     * out[oo + i] = log a[ao + i] for i in [from, end), end - from a multiple of F.length(), in
+     * float lanes, within an ulp of {@code (float) Math.log} (tested on a dense sweep of every
+     * binade). x = 2^k m with m in [sqrt(1/2), sqrt(2)) taken from the bits, f = m - 1 (exact),
+     * s = f / (2 + f), and log(1 + f) = f - f^2/2 + s (f^2/2 + R), with R = z (2/3 + 2/5 z + ... +
+     * 2/11 z^4), z = s^2 <= 0.0295, the series of 2 atanh s less its first term (truncation below
+     * 2^-28): the small terms are added first and f last, so f's rounding is the only large one.
+     * k ln2 is added in two parts. Zero, negative, subnormal, infinite and NaN operands are
+     * recomputed with {@code Math.log} by a scalar pass after the loop, as in {@link #exp}.
+     */
+    static void log(float[] a, int ao, float[] out, int oo, int from, int end) {
+        if (a != out || !overlap(ao, oo, from, end)) {
+            logRange(a, ao, out, oo, from, end);
+            return;
+        }
+        float[] copy = new float[Math.min(ALIAS_BLOCK, end - from)];
+        for (int i = from; i < end; i += copy.length) {
+            int n = Math.min(copy.length, end - i);
+            System.arraycopy(a, ao + i, copy, 0, n);
+            logRange(copy, -i, out, oo, i, i + n);
+        }
+    }
+
+    private static void logRange(float[] a, int ao, float[] out, int oo, int from, int end) {
+        boolean special = false;
+        for (int i = from; i < end; i += F.length()) {
+            FloatVector x = FloatVector.fromArray(F, a, ao + i);
+            IntVector ix = x.reinterpretAsInts().add(0x3f800000 - SQRT_HALF_BITS);
+            // k as a float: the biased exponent put in the mantissa of 2^23 (no int-to-float lane cast needed)
+            FloatVector k = ix.lanewise(VectorOperators.LSHR, 23).or(0x4b000000).reinterpretAsFloats().sub(8388608.0f + 127);
+            FloatVector f = ix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1.0f);
+            FloatVector s = f.div(f.add(2.0f));
+            FloatVector z = s.mul(s);
+            FloatVector r = z.fma(FloatVector.broadcast(F, 2.0f / 11), FloatVector.broadcast(F, 2.0f / 9))
+                    .fma(z, FloatVector.broadcast(F, 2.0f / 7)).fma(z, FloatVector.broadcast(F, 2.0f / 5))
+                    .fma(z, FloatVector.broadcast(F, 2.0f / 3)).mul(z);
+            FloatVector hfsq = f.mul(f).mul(0.5f);
+            FloatVector y = s.mul(hfsq.add(r)).add(k.mul(LN2_LO_LOG)).sub(hfsq).add(f).add(k.mul(LN2_HI_LOG));
+            special |= !x.compare(VectorOperators.GE, Float.MIN_NORMAL).and(x.compare(VectorOperators.LE, Float.MAX_VALUE)).allTrue();
+            y.intoArray(out, oo + i);
+        }
+        if (special) {
+            for (int i = from; i < end; i++) {
+                float v = a[ao + i];
+                if (!(v >= Float.MIN_NORMAL && v <= Float.MAX_VALUE)) {
+                    out[oo + i] = (float) Math.log(v);
                 }
             }
         }

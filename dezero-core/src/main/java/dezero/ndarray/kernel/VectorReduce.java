@@ -112,8 +112,8 @@ final class VectorReduce {
      * accumulated with TwoSum, so that sum + error carries about twice float's precision (Ogita,
      * Rump and Oishi's Sum2: as accurate as accumulating in double, for any length this kernel
      * sees). All in float lanes: widening to double lanes needs a second vector shape (see
-     * {@link FloatWidening}), and widening by bit tricks in long lanes was left boxed by C2 in
-     * measurements (20 times slower).
+     * KernelSpeciesTest) or a buffer filled by a scalar loop, and widening by bit tricks in long
+     * lanes was left boxed by C2 in measurements (20 times slower).
      */
     private static double sumRow(float[] a, int off, int len) {
         int step = F.length();

@@ -6,9 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vectorized unary element-wise loops over [from, to). The transcendental functions go through
- * {@link VectorMath}: float32 log in double lanes (widened exactly by {@link FloatWidening},
- * computed and rounded once), float32 exp, tanh and sigmoid in float lanes; the others run in the
- * operand's own lanes. Each op has its own loop so every Vector API call sees a constant
+ * {@link VectorMath}, in the operand's own lanes like the others. Each op has its own loop so every Vector API call sees a constant
  * operator. sin, cos and sign are not here: {@link VectorKernel} leaves them to the plain loops.
  */
 final class VectorUnary {
@@ -239,16 +237,8 @@ final class VectorUnary {
     }
 
     private static int logF(float[] a, int ao, float[] out, int oo, int from, int to) {
-        double[] buf = WIDE_BUF.get();
         int end = from + F.loopBound(to - from);
-        int half = FloatWidening.BLOCK;
-        for (int i = from; i < end; i += half) {
-            int n = Math.min(half, end - i);
-            // operands in the first half, results in the second: log's patch pass rereads operands
-            FloatWidening.widen(a, ao + i, buf, n);
-            VectorMath.log(buf, 0, buf, half, 0, n);
-            FloatWidening.narrow(buf, half, out, oo + i, n);
-        }
+        VectorMath.log(a, ao, out, oo, from, end);
         return end;
     }
 
@@ -264,8 +254,6 @@ final class VectorUnary {
         return end;
     }
 
-    /** The double blocks of logF, operands then results (see {@link FloatWidening}). */
-    private static final ThreadLocal<double[]> WIDE_BUF = ThreadLocal.withInitial(() -> new double[2 * FloatWidening.BLOCK]);
 
     private static final ThreadLocal<double[]> TAIL_D = ThreadLocal.withInitial(() -> new double[D.length()]);
     private static final ThreadLocal<float[]> TAIL_F = ThreadLocal.withInitial(() -> new float[F.length()]);
