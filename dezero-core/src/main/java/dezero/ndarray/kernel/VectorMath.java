@@ -350,46 +350,47 @@ final class VectorMath {
         return t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
     }
 
+    /** out = tanh of a (see {@link #tanhScaled}). */
+    static void tanh(double[] a, int ao, double[] out, int oo, int from, int end) {
+        tanhScaled(a, ao, out, oo, from, end, 1.0, 1.0, -0.0);
+    }
+
+    /** out = 1 / (1 + e^-x) of a, computed as 0.5 tanh(x/2) + 0.5 like the plain kernel (and DeZero). */
+    static void sigmoid(double[] a, int ao, double[] out, int oo, int from, int end) {
+        tanhScaled(a, ao, out, oo, from, end, 0.5, 0.5, 0.5);
+    }
+
     /**
-     * e^x - 1, accurate also for small |x|, for |x| <= 40. Below |x| = ln 2: with h = x/2 from the
-     * polynomial, e^x - 1 = e^h' (e^h' + 2) where e^h' = e^h - 1 (no cancellation). Above: with
-     * x = n ln2 + r, e^x - 1 = 2^n (e^r - 1) + (2^n - 1), where n >= 1 and 2^n - 1 is exact.
+     * out[oo + i] = fma(tanh(inScale a[ao + i]), outScale, outShift) for i in [from, end), end - from
+     * a multiple of D.length() (tanh: 1, 1, -0.0, which keeps the sign of a zero; sigmoid: 0.5,
+     * 0.5, 0.5). tanh(|x|) = em / (em + 2) with em = e^(2|x|) - 1, the sign of x copied back; |x|
+     * is capped at 20, beyond which tanh rounds to 1. Within 4 ulps of Math.tanh (tested). em:
+     * below 2|x| = ln 2 with h = |x| from the polynomial, em = e^h' (e^h' + 2) where e^h' = e^h - 1
+     * (no cancellation); above, with 2|x| = n ln2 + r, em = 2^n (e^r - 1) + (2^n - 1), where n >= 1
+     * and 2^n - 1 is exact. Both are computed for every lane and blended: one loop, no branch on
+     * vectors (see {@link #exp(float[], int, float[], int, int, int)}); NaN flows through.
      */
-    static DoubleVector expm1(DoubleVector x) {
-        DoubleVector h = x.mul(0.5);
-        DoubleVector eh = h.mul(h).fma(expTail(h), h);
-        DoubleVector small = eh.mul(eh.add(2.0));
-        VectorMask<Double> isSmall = x.abs().compare(VectorOperators.LT, 0.6931471805599453);
-        if (isSmall.allTrue()) {
-            return small;
+    private static void tanhScaled(double[] a, int ao, double[] out, int oo, int from, int end,
+                                   double inScale, double outScale, double outShift) {
+        for (int i = from; i < end; i += D.length()) {
+            DoubleVector x = DoubleVector.fromArray(D, a, ao + i).mul(inScale);
+            DoubleVector ax = x.abs().min(20.0);
+            DoubleVector y = ax.add(ax);
+            DoubleVector eh = ax.mul(ax).fma(expTail(ax), ax);
+            DoubleVector small = eh.mul(eh.add(2.0));
+            DoubleVector t = y.fma(DoubleVector.broadcast(D, LOG2E), DoubleVector.broadcast(D, ROUND_BIAS));
+            DoubleVector n = t.sub(ROUND_BIAS);
+            DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), y);
+            r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
+            DoubleVector emr = r.mul(r).fma(expTail(r), r);
+            DoubleVector scale = twoTo(t);
+            DoubleVector em = scale.fma(emr, scale.sub(1.0)).blend(small, y.compare(VectorOperators.LT, 0.6931471805599453));
+            DoubleVector th = em.div(em.add(2.0));
+            // copy the sign of x (keeps -0.0 as it is)
+            LongVector signBit = x.reinterpretAsLongs().and(Long.MIN_VALUE);
+            th.reinterpretAsLongs().or(signBit).reinterpretAsDoubles()
+                    .fma(DoubleVector.broadcast(D, outScale), DoubleVector.broadcast(D, outShift)).intoArray(out, oo + i);
         }
-        DoubleVector t = x.fma(DoubleVector.broadcast(D, LOG2E), DoubleVector.broadcast(D, ROUND_BIAS));
-        DoubleVector n = t.sub(ROUND_BIAS);
-        DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_HI), x);
-        r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
-        DoubleVector emr = r.mul(r).fma(expTail(r), r);
-        DoubleVector scale = twoTo(t);
-        return scale.fma(emr, scale.sub(1.0)).blend(small, isSmall);
-    }
-
-    /**
-     * tanh(|x|) = em / (em + 2) with em = expm1(2|x|), the sign of x copied back; |x| is capped
-     * at 20, beyond which tanh rounds to 1. Within 4 ulps of Math.tanh (tested).
-     */
-    static DoubleVector tanh(DoubleVector x) {
-        DoubleVector ax = x.abs().min(20.0);
-        DoubleVector em = expm1(ax.add(ax));
-        DoubleVector t = em.div(em.add(2.0));
-        // copy the sign of x (keeps -0.0 as it is); NaN passes through
-        LongVector signBit = x.reinterpretAsLongs().and(Long.MIN_VALUE);
-        DoubleVector y = t.reinterpretAsLongs().or(signBit).reinterpretAsDoubles();
-        VectorMask<Double> nan = x.compare(VectorOperators.NE, x);
-        return nan.anyTrue() ? y.blend(x, nan) : y;
-    }
-
-    /** 1 / (1 + e^-x), computed as 0.5 tanh(x/2) + 0.5 like the plain kernel (and DeZero). */
-    static DoubleVector sigmoid(DoubleVector x) {
-        return tanh(x.mul(0.5)).fma(DoubleVector.broadcast(D, 0.5), DoubleVector.broadcast(D, 0.5));
     }
 
     /** 2/(2k+1) for k = 10..1, Horner order in s^2. */

@@ -131,21 +131,15 @@ final class VectorUnary {
     }
 
     private static int tanhD(double[] a, int ao, double[] out, int oo, int from, int to) {
-        int i = from;
         int end = from + D.loopBound(to - from);
-        for (; i < end; i += D.length()) {
-            VectorMath.tanh(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
-        }
-        return i;
+        VectorMath.tanh(a, ao, out, oo, from, end);
+        return end;
     }
 
     private static int sigmoidD(double[] a, int ao, double[] out, int oo, int from, int to) {
-        int i = from;
         int end = from + D.loopBound(to - from);
-        for (; i < end; i += D.length()) {
-            VectorMath.sigmoid(DoubleVector.fromArray(D, a, ao + i)).intoArray(out, oo + i);
-        }
-        return i;
+        VectorMath.sigmoid(a, ao, out, oo, from, end);
+        return end;
     }
 
     static void unary(UnaryOp op, float[] a, int ao, float[] out, int oo, int from, int to) {
