@@ -77,17 +77,7 @@ final class VectorMath {
      * the loop ran at a third of its speed for the rest of the run. In place, it runs from a copy.
      */
     static void exp(float[] a, int ao, float[] out, int oo, int from, int end) {
-        if (a != out || !overlap(ao, oo, from, end)) {
-            expRange(a, ao, out, oo, from, end);
-            return;
-        }
-        // in place: the patch needs the operands, so run from a copy, a block at a time
-        float[] copy = new float[Math.min(ALIAS_BLOCK, end - from)];
-        for (int i = from; i < end; i += copy.length) {
-            int n = Math.min(copy.length, end - i);
-            System.arraycopy(a, ao + i, copy, 0, n);
-            expRange(copy, -i, out, oo, i, i + n);
-        }
+        runFromOperands(VectorMath::expRange, a, ao, out, oo, from, end);
     }
 
     private static void expRange(float[] a, int ao, float[] out, int oo, int from, int end) {
@@ -134,16 +124,7 @@ final class VectorMath {
      * recomputed with {@code Math.log} by a scalar pass after the loop, as in {@link #exp}.
      */
     static void log(float[] a, int ao, float[] out, int oo, int from, int end) {
-        if (a != out || !overlap(ao, oo, from, end)) {
-            logRange(a, ao, out, oo, from, end);
-            return;
-        }
-        float[] copy = new float[Math.min(ALIAS_BLOCK, end - from)];
-        for (int i = from; i < end; i += copy.length) {
-            int n = Math.min(copy.length, end - i);
-            System.arraycopy(a, ao + i, copy, 0, n);
-            logRange(copy, -i, out, oo, i, i + n);
-        }
+        runFromOperands(VectorMath::logRange, a, ao, out, oo, from, end);
     }
 
     private static void logRange(float[] a, int ao, float[] out, int oo, int from, int end) {
@@ -177,8 +158,47 @@ final class VectorMath {
     private static final float EXP_MIN_F = -86.9f;
     private static final float EXP_MAX_F = 88.0f;
 
-    /** Elements per block when a loop that patches lanes after its stores runs in place (from a copy). */
+    /** A loop over [from, end) that reads its operands again after its stores (to patch lanes). */
+    private interface FloatLoop {
+        void run(float[] a, int ao, float[] out, int oo, int from, int end);
+    }
+
+    private interface DoubleLoop {
+        void run(double[] a, int ao, double[] out, int oo, int from, int end);
+    }
+
+    /** Elements per block when such a loop runs in place (from a copy of its operands). */
     private static final int ALIAS_BLOCK = 1024;
+
+    /**
+     * Runs the loop on a, or, when out overlaps a's range (in place), block by block on a copy of
+     * the operands, since the loop's patch pass reads them after its stores.
+     */
+    private static void runFromOperands(FloatLoop loop, float[] a, int ao, float[] out, int oo, int from, int end) {
+        if (a != out || !overlap(ao, oo, from, end)) {
+            loop.run(a, ao, out, oo, from, end);
+            return;
+        }
+        float[] copy = new float[Math.min(ALIAS_BLOCK, end - from)];
+        for (int i = from; i < end; i += copy.length) {
+            int n = Math.min(copy.length, end - i);
+            System.arraycopy(a, ao + i, copy, 0, n);
+            loop.run(copy, -i, out, oo, i, i + n);
+        }
+    }
+
+    private static void runFromOperands(DoubleLoop loop, double[] a, int ao, double[] out, int oo, int from, int end) {
+        if (a != out || !overlap(ao, oo, from, end)) {
+            loop.run(a, ao, out, oo, from, end);
+            return;
+        }
+        double[] copy = new double[Math.min(ALIAS_BLOCK, end - from)];
+        for (int i = from; i < end; i += copy.length) {
+            int n = Math.min(copy.length, end - i);
+            System.arraycopy(a, ao + i, copy, 0, n);
+            loop.run(copy, -i, out, oo, i, i + n);
+        }
+    }
 
     /** Whether [ao + from, ao + end) and [oo + from, oo + end) of one array overlap. */
     private static boolean overlap(int ao, int oo, int from, int end) {
@@ -304,16 +324,7 @@ final class VectorMath {
      * left it at a quarter of its speed).
      */
     static void exp(double[] a, int ao, double[] out, int oo, int from, int end) {
-        if (a != out || !overlap(ao, oo, from, end)) {
-            expRange(a, ao, out, oo, from, end);
-            return;
-        }
-        double[] copy = new double[Math.min(ALIAS_BLOCK, end - from)];
-        for (int i = from; i < end; i += copy.length) {
-            int n = Math.min(copy.length, end - i);
-            System.arraycopy(a, ao + i, copy, 0, n);
-            expRange(copy, -i, out, oo, i, i + n);
-        }
+        runFromOperands(VectorMath::expRange, a, ao, out, oo, from, end);
     }
 
     private static void expRange(double[] a, int ao, double[] out, int oo, int from, int end) {
@@ -406,16 +417,7 @@ final class VectorMath {
      * {@link #exp(double[], int, double[], int, int, int)}.
      */
     static void log(double[] a, int ao, double[] out, int oo, int from, int end) {
-        if (a != out || !overlap(ao, oo, from, end)) {
-            logRange(a, ao, out, oo, from, end);
-            return;
-        }
-        double[] copy = new double[Math.min(ALIAS_BLOCK, end - from)];
-        for (int i = from; i < end; i += copy.length) {
-            int n = Math.min(copy.length, end - i);
-            System.arraycopy(a, ao + i, copy, 0, n);
-            logRange(copy, -i, out, oo, i, i + n);
-        }
+        runFromOperands(VectorMath::logRange, a, ao, out, oo, from, end);
     }
 
     private static void logRange(double[] a, int ao, double[] out, int oo, int from, int end) {
