@@ -238,9 +238,9 @@ final class VectorMath {
      * x (this keeps -0.0 and the subnormals). NaN needs no test of its own: it survives abs, min
      * (Java's min returns NaN) and the polynomial, and fails every comparison.
      *
-     * <p>The polynomial's result is stored first; only a vector with a lane at |x| >= 1 computes
-     * the exp form and stores again (inputs concentrated below 1, such as well-scaled activations
-     * or the benchmark's uniform [0, 1), cost a third). Written out, without vector-valued helpers
+     * <p>A vector with no lane at |x| >= 1 stores the polynomial's result and skips the exp form
+     * (inputs concentrated below 1, such as well-scaled activations or the benchmark's uniform
+     * [0, 1), cost a third); the others compute both and blend. Each branch ends in its own store. Written out, without vector-valued helpers
      * and with no vector live across the branch's end, for the reasons given at
      * {@link #exp(float[], int, float[], int, int, int)}; the helper-based version ran at half
      * this loop's speed even in a fresh JVM.
@@ -255,9 +255,10 @@ final class VectorMath {
                     .fma(u, FloatVector.broadcast(F, TANH_P4)).fma(u, FloatVector.broadcast(F, TANH_P5))
                     .fma(u, FloatVector.broadcast(F, TANH_P6));
             FloatVector small = x.fma(u.mul(p), x).blend(x, ax.compare(VectorOperators.LT, TANH_IDENTITY));
-            small.intoArray(out, oo + i);
             VectorMask<Float> needsExp = ax.compare(VectorOperators.GE, 1.0f);
-            if (needsExp.anyTrue()) {
+            if (!needsExp.anyTrue()) {
+                small.intoArray(out, oo + i);
+            } else {
                 FloatVector y = ax.add(ax);
                 FloatVector t = y.fma(FloatVector.broadcast(F, LOG2E_F), FloatVector.broadcast(F, ROUND_BIAS_F));
                 FloatVector n = t.sub(ROUND_BIAS_F);
@@ -283,7 +284,7 @@ final class VectorMath {
      * sigmoid(-|x|) without cancellation, and 1 - s for x > 0. |x| is capped at 88 (e^88 is the
      * largest float power of e), so x < -88 gives 6e-39 instead of the subnormal truth. NaN
      * propagates through both halves as in {@link #tanh(float[], int, float[], int, int, int)};
-     * written out, with the same store-then-patch branch (at |x| >= 2), for the same reasons.
+     * written out, with the same branch (the exp form from |x| = 2), for the same reasons.
      */
     static void sigmoid(float[] a, int ao, float[] out, int oo, int from, int end) {
         for (int i = from; i < end; i += F.length()) {
@@ -296,10 +297,11 @@ final class VectorMath {
                     .fma(u, FloatVector.broadcast(F, TANH_P4)).fma(u, FloatVector.broadcast(F, TANH_P5))
                     .fma(u, FloatVector.broadcast(F, TANH_P6));
             FloatVector small = halfH.fma(u.mul(p), halfH.add(0.5f));
-            small.intoArray(out, oo + i);
             FloatVector ax = x.abs().min(88.0f);
             VectorMask<Float> needsExp = ax.compare(VectorOperators.GE, 2.0f);
-            if (needsExp.anyTrue()) {
+            if (!needsExp.anyTrue()) {
+                small.intoArray(out, oo + i);
+            } else {
                 FloatVector t = ax.fma(FloatVector.broadcast(F, LOG2E_F), FloatVector.broadcast(F, ROUND_BIAS_F));
                 FloatVector n = t.sub(ROUND_BIAS_F);
                 FloatVector r = n.fma(FloatVector.broadcast(F, -LN2_HI_F), ax);
