@@ -61,12 +61,19 @@ public final class Kernels {
         Choice c = choose(System.getProperty("dezero.kernel"), present);
         LOG.log(Level.FINE, "dezero: using kernel {0}: {1}", new Object[] {c.kernel.name(), c.reason});
         if (!(c.kernel instanceof PlainKernel)) {
-            String advice = JitOptions.advice(JitOptions.perMethodTrapLimit());
-            if (advice != null) {
-                LOG.log(Level.INFO, "dezero: {0}", advice);
-            }
+            // reading a VM option starts the management beans (about 20 ms): off the caller's path
+            Thread check = new Thread(Kernels::adviseJitOptions, "dezero-jit-options-check");
+            check.setDaemon(true);
+            check.start();
         }
         return c.kernel;
+    }
+
+    private static void adviseJitOptions() {
+        String advice = JitOptions.advice(JitOptions.perMethodTrapLimit());
+        if (advice != null) {
+            LOG.log(Level.INFO, "dezero: {0}", advice);
+        }
     }
 
     /** The decision itself, given the property's value (or null) and whether the Vector module is present. */
