@@ -614,6 +614,32 @@ public final class NdArray {
         return this;
     }
 
+    /**
+     * This array where {@code x > 0}, +0 elsewhere (ReLU's backward of this upstream gradient),
+     * in one pass without a 0/1 mask array; an infinite or NaN element where {@code x <= 0}
+     * gives 0 (see DIVERGENCES.md). Other shapes or dtypes: {@code mul(x.gt(0))}.
+     *
+     * <pre>{@code
+     * NdArray.array(new double[] {5, 6, 7}).maskedByPositive(NdArray.array(new double[] {-1, 0, 2}))  // [0, 0, 7]
+     * }</pre>
+     */
+    public NdArray maskedByPositive(NdArray x) {
+        return ActivationGrads.maskedByPositive(this, x);
+    }
+
+    /**
+     * {@code gy * this * (1 - this)} for this array the sigmoid's output (its backward), in one
+     * pass with no temporaries; the same values as the three array operations. Other shapes or
+     * dtypes: those operations.
+     *
+     * <pre>{@code
+     * NdArray.array(new double[] {0.5}).sigmoidBackward(NdArray.array(new double[] {2}))  // [0.5]
+     * }</pre>
+     */
+    public NdArray sigmoidBackward(NdArray gy) {
+        return ActivationGrads.sigmoidBackward(this, gy);
+    }
+
     /** {@code this *= o} in place. Returns this. */
     public NdArray muli(NdArray o) {
         return Elementwise.inPlace(BinaryOp.MUL, this, o, "multiply (in place)");
