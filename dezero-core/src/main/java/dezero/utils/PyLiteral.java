@@ -20,9 +20,17 @@ final class PyLiteral {
         }
     }
 
+    /**
+     * The deepest nesting of tuples and lists accepted: a shape needs one level, a structured
+     * dtype (rejected later, by name) three. Deeper input is refused instead of recursing until
+     * the stack overflows.
+     */
+    static final int MAX_DEPTH = 8;
+
     private final String text;
     private final String where;
     private int pos;
+    private int depth;
 
     PyLiteral(String text, String where) {
         this.text = text;
@@ -87,6 +95,10 @@ final class PyLiteral {
     }
 
     private Object parseSequence(char close) throws NpyFormatException {
+        if (depth == MAX_DEPTH) {
+            throw error("tuples or lists nested deeper than " + MAX_DEPTH + " levels");
+        }
+        depth++;
         pos++;
         List<Object> items = new ArrayList<>();
         boolean trailingComma = false;
@@ -104,6 +116,7 @@ final class PyLiteral {
             }
         }
         pos++;
+        depth--;
         if (close == ']') {
             return items;
         }
