@@ -23,6 +23,29 @@ def weights():
 np.savez("dezero_weights.npz", **weights())
 np.savez_compressed("dezero_weights_compressed.npz", **weights())
 
+
+class Pipe:
+    """A write-only stream, as sys.stdout.buffer on a pipe: zipfile cannot seek back, so every
+    entry gets a data descriptor after its data (zip64 sizes, as np.savez forces zip64)."""
+
+    def __init__(self, f):
+        self.f = f
+
+    def read(self, n=-1):   # numpy takes an object with read() for an open file
+        raise OSError("write-only")
+
+    def write(self, b):
+        return self.f.write(b)
+
+    def flush(self):
+        self.f.flush()
+
+
+with open("piped_dezero_weights.npz", "wb") as f:
+    np.savez(Pipe(f), **weights())
+with open("piped_dezero_weights_compressed.npz", "wb") as f:
+    np.savez_compressed(Pipe(f), **weights())
+
 # Label and weight dtypes that NumPy writes but NdArray widens when reading.
 np.savez(
     "widened_dtypes.npz",

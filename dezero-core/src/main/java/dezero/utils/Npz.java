@@ -27,7 +27,6 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -145,7 +144,9 @@ public final class Npz {
 
     /**
      * Loads every array of a {@code .npz} read from {@code in}, which is read to its end (and not
-     * closed). Prefer {@link #load(Path)}: a file's central directory gives tighter size bounds.
+     * closed). Archives written to a pipe ({@code np.savez(sys.stdout.buffer, ...)}: entries with data
+     * descriptors) are read too. Prefer {@link #load(Path)}: a file's central directory gives tighter
+     * size bounds.
      */
     public static Map<String, NdArray> load(InputStream in) throws IOException {
         return load(in, NpzLimits.DEFAULT);
@@ -166,28 +167,29 @@ public final class Npz {
         }
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         long budget = limits.maxTotalBytes();
-        ZipEndWatcher watcher = new ZipEndWatcher(peek);
-        ZipInputStream zip = new ZipInputStream(watcher);
+        ZipStreamReader zip = new ZipStreamReader(peek);
         String where = source;
         try {
-            for (ZipEntry entry = nextEntry(zip, source); entry != null; entry = nextEntry(zip, source)) {
-                where = source + ": entry '" + entry.getName() + "'";
+            for (ZipStreamReader.Entry entry = zip.next(); entry != null; entry = zip.next()) {
+                where = source + ": entry '" + entry.name + "'";
                 if (arrays.size() >= limits.maxEntries()) {
                     throw new NpyFormatException(where + ": more entries than the limit of " + limits.maxEntries()
                             + " (see NpzLimits)");
                 }
-                String key = keyOf(entry.getName(), where, arrays);
-                NpyHeader header = NpyHeader.read(zip, where);
-                NdArray a = NpyData.read(zip, header, where, -1, budget, limits.maxTotalBytes());
-                requireEnd(zip, where, header.preambleBytes + header.dataBytes());
+                String key = keyOf(entry.name, where, arrays);
+                NpyHeader header = NpyHeader.read(entry, where);
+                long total = header.preambleBytes + header.dataBytes();
+                entry.expectLength(total);
+                NdArray a = NpyData.read(entry, header, where, -1, budget, limits.maxTotalBytes());
+                requireEnd(entry, where, total);
+                entry.finish();
                 budget -= header.memoryBytes();
                 arrays.put(key, a);
-                watcher.entryDone();
             }
             where = source;
-            // ZipInputStream stops at the central directory, or silently at the end of a stream cut
-            // between two entries: only the end-of-central-directory record tells them apart
-            if (!watcher.drainAndCheck()) {
+            // the entries stop at the central directory, or where a stream cut between two entries
+            // ends: only the end-of-central-directory record tells them apart
+            if (!zip.endsWithDirectory()) {
                 throw new NpyFormatException(source + ": truncated archive: it ends without the zip"
                         + " end-of-central-directory record (" + arrays.size() + " entries read)");
             }
@@ -195,15 +197,6 @@ public final class Npz {
             throw new NpyFormatException(where + ": corrupt or truncated zip data (" + reason(e) + ")", e);
         }
         return arrays;
-    }
-
-    /** The next entry; the JDK reports some malformed headers (bad UTF-8 names) as unchecked exceptions. */
-    private static ZipEntry nextEntry(ZipInputStream zip, String source) throws IOException {
-        try {
-            return zip.getNextEntry();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new NpyFormatException(source + ": corrupt zip entry header (" + e.getMessage() + ")", e);
-        }
     }
 
     /** Entry data must end where its header says: more is trailing garbage or a zip bomb, read no further. */
