@@ -184,4 +184,39 @@ class NpzHardeningTest {
         }
         assertEquals(List.of(), failures);
     }
+
+    @Test
+    void aSaveDeletesTheTemporaryFilesThatKilledSavesOfTheSameTargetLeft() throws IOException {
+        Path target = dir.resolve("w.npz");
+        // what kill -9 during three saves leaves: hidden temporaries named after the target
+        for (String stale : new String[] {".w.npz.1f2e3d4c5b6a7980.tmp", ".w.npz.0.tmp", ".w.npz.7fffffffffffffff.tmp"}) {
+            Files.write(dir.resolve(stale), new byte[1 << 20]);
+        }
+        // not ours to delete: another target's temporary, other names, and one a live writer holds locked
+        String[] keep = {".x.npz.1f2e3d4c5b6a7980.tmp", "w.npz.1f2e.tmp", ".w.npz.notahex.tmp", ".w.npz.abc.tmp.bak"};
+        for (String k : keep) {
+            Files.write(dir.resolve(k), new byte[] {1});
+        }
+        Path busy = dir.resolve(".w.npz.00ff.tmp");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(busy,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = ch.lock()) {
+            Npz.save(target, Map.of("a", NdArray.wrap(new long[] {1}, 1)));
+            assertTrue(Files.exists(busy), "a temporary file in use is left alone");
+        }
+        List<String> names = new ArrayList<>();
+        try (var list = Files.list(dir)) {
+            list.forEach(p -> names.add(p.getFileName().toString()));
+        }
+        java.util.Collections.sort(names);
+        List<String> expected = new ArrayList<>(List.of(keep));
+        expected.add(".w.npz.00ff.tmp");
+        expected.add("w.npz");
+        java.util.Collections.sort(expected);
+        assertEquals(expected, names);
+        // Npy.write shares the mechanism
+        Files.write(dir.resolve(".x.npy.abc.tmp"), new byte[10]);
+        Npy.write(dir.resolve("x.npy"), NdArray.wrap(new long[] {1}, 1));
+        assertTrue(!Files.exists(dir.resolve(".x.npy.abc.tmp")));
+    }
 }
