@@ -42,6 +42,11 @@ final class NpyData {
                     + " bytes of array data" + (budget < limit ? " (" + budget + " left after the earlier entries)" : "")
                     + " (see NpzLimits)");
         }
+        String shortfall = HeapBudget.shortfall(header.memoryBytes());
+        if (shortfall != null) {
+            throw new NpyFormatException(where + ": the header declares " + header.describe() + ", which needs "
+                    + shortfall);
+        }
         NpyDescr descr = header.descr;
         int itemSize = descr.itemSize;
         Object target = available >= 0 ? allocate(header, where) : null;
@@ -80,8 +85,8 @@ final class NpyData {
         try {
             return header.descr.allocate(header.elementCount);
         } catch (OutOfMemoryError e) {
-            throw new NpyFormatException(where + ": not enough memory for " + header.describe()
-                    + " (raise -Xmx or load a smaller file)");
+            throw new NpyFormatException(where + ": not enough memory for " + header.describe() + ", "
+                    + header.memoryBytes() + " bytes in memory (raise -Xmx or load a smaller file)");
         }
     }
 

@@ -4,7 +4,10 @@ package dezero.utils;
  * Bounds that {@link Npz#load} and {@link Npy#read} enforce before allocating, so a hostile
  * file (a zip bomb, a header declaring a huge shape) raises {@link NpyFormatException} instead
  * of exhausting memory. Independently of these limits, the declared size of every array is
- * also checked against the bytes the file or zip entry can really hold.
+ * also checked against the bytes the file or zip entry can really hold, and against the heap
+ * still free ({@link HeapBudget}): a deflated entry of zeros can declare about 1,000 times its
+ * size, and an int8 array takes 8 bytes an element in memory, so a file of 261 KB may ask for
+ * 2 GiB; the error then quotes the bytes in memory it asked for.
  *
  * <pre>{@code
  * // allow at most 64 MiB of array data and 100 arrays in one file
