@@ -1,5 +1,7 @@
 package dezero.datasets;
 
+import dezero.utils.HeapBudget;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -33,6 +35,12 @@ public record IdxFile(Path file, int[] dims, byte[] data) {
     /** The magic number of a 3-d unsigned-byte IDX file (MNIST images). */
     public static final int MAGIC_IMAGES = 0x803;
 
+    /**
+     * The most data bytes {@link #read(Path, int)} accepts: 256 MiB, five times MNIST's training
+     * images (47 MB) and more than any 28 x 28 digits set; {@link #read(Path, int, long)} takes another.
+     */
+    public static final long DEFAULT_MAX_BYTES = 256L << 20;
+
     private static final int UNSIGNED_BYTE = 0x08;
     /** The most data bytes a file may declare: what one Java array can hold. */
     private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
@@ -48,29 +56,43 @@ public record IdxFile(Path file, int[] dims, byte[] data) {
 
     /**
      * Reads an unsigned-byte IDX file of {@code ndim} dimensions, checking the magic number, that the
-     * data are exactly as long as the header says, and that nothing follows them.
+     * data are exactly as long as the header says, and that nothing follows them. Files that declare
+     * more than {@link #DEFAULT_MAX_BYTES} are refused.
      *
      * @throws IOException naming the file and the problem when it is missing, not IDX, of another
-     *                     type or dimension, truncated, too long, or not valid gzip
+     *                     type or dimension, truncated, too long, too large, or not valid gzip
      */
     public static IdxFile read(Path file, int ndim) throws IOException {
+        return read(file, ndim, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * As {@link #read(Path, int)}, refusing files that declare more than {@code maxBytes} data bytes.
+     * The declared size is checked against {@code maxBytes} and against the heap still free before
+     * anything is read, and the data are then read straight into one array of that size.
+     */
+    public static IdxFile read(Path file, int ndim, long maxBytes) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
-            return read(file, maybeGunzip(new BufferedInputStream(raw, 1 << 16)), ndim);
+            BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+            boolean gzip = isGzip(in);
+            return read(file, gzip ? new GZIPInputStream(in, 1 << 16) : in, ndim, maxBytes,
+                    gzip ? -1 : Files.size(file));
         } catch (ZipException | EOFException e) {
-            throw new IOException(file + ": corrupt or truncated gzip data (" + e.getMessage() + ")", e);
+            throw new IOException(file + ": corrupt or truncated gzip data (" + (e.getMessage() != null
+                    ? e.getMessage() : "the file ends too early") + ")", e);
         }
     }
 
-    private static InputStream maybeGunzip(BufferedInputStream in) throws IOException {
+    private static boolean isGzip(BufferedInputStream in) throws IOException {
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();
         in.reset();
-        boolean gzip = b0 == 0x1f && b1 == 0x8b;
-        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+        return b0 == 0x1f && b1 == 0x8b;
     }
 
-    private static IdxFile read(Path file, InputStream in, int ndim) throws IOException {
+    /** {@code fileSize}: the size of an uncompressed file, or -1 for a gzip one. */
+    private static IdxFile read(Path file, InputStream in, int ndim, long maxBytes, long fileSize) throws IOException {
         DataInputStream header = new DataInputStream(in);
         int magic;
         try {
@@ -101,11 +123,24 @@ public record IdxFile(Path file, int[] dims, byte[] data) {
                         + ", more than " + MAX_BYTES + " bytes");
             }
         }
-        // readNBytes grows its buffer as data arrive, so a hostile header cannot make us allocate it up front.
-        byte[] data = in.readNBytes((int) total);
-        if (data.length != total) {
-            throw new IOException(file + ": truncated: the header " + Arrays.toString(dims) + " declares " + total
-                    + " data bytes but only " + data.length + " follow");
+        String declared = "the header " + Arrays.toString(dims) + " declares " + total + " data bytes";
+        long headerBytes = 4L * (ndim + 1);
+        if (fileSize >= 0 && total > fileSize - headerBytes) {
+            throw new IOException(file + ": truncated: " + declared + " but only " + (fileSize - headerBytes)
+                    + " follow");
+        }
+        if (total > maxBytes) {
+            throw new IOException(file + ": " + declared + ", more than the limit of " + maxBytes
+                    + " bytes (IdxFile.read(file, ndim, maxBytes) reads larger files)");
+        }
+        String shortfall = HeapBudget.shortfall(total);
+        if (shortfall != null) {
+            throw new IOException(file + ": " + declared + ": " + shortfall);
+        }
+        byte[] data = new byte[(int) total];
+        int got = in.readNBytes(data, 0, data.length);
+        if (got != total) {
+            throw new IOException(file + ": truncated: " + declared + " but only " + got + " follow");
         }
         if (in.read() != -1) {
             throw new IOException(file + ": more data than the header " + Arrays.toString(dims) + " declares ("

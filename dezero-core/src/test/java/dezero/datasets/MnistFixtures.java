@@ -81,4 +81,48 @@ final class MnistFixtures {
         }
         return dir;
     }
+
+    /**
+     * A legal gzip of an IDX image file holding {@code count} black 28 x 28 images, built in
+     * milliseconds: one raw-deflated megabyte of zeros, ending in a sync flush, is repeated (each
+     * copy refers only to zeros), then an empty final block and the gzip trailer follow.
+     */
+    static byte[] zeroImagesGzip(int count) {
+        byte[] header = ByteBuffer.allocate(16).putInt(IdxFile.MAGIC_IMAGES).putInt(count).putInt(MNIST.ROWS)
+                .putInt(MNIST.COLS).array();
+        long zeros = (long) count * MNIST.ROWS * MNIST.COLS;
+        byte[] mega = new byte[1 << 20];
+        byte[] megaBlock = deflateSync(mega, mega.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff});
+        out.writeBytes(deflateSync(header, header.length));
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(header);
+        long left = zeros;
+        for (; left >= mega.length; left -= mega.length) {
+            out.writeBytes(megaBlock);
+            crc.update(mega);
+        }
+        out.writeBytes(deflateSync(mega, (int) left));
+        crc.update(mega, 0, (int) left);
+        out.writeBytes(new byte[] {3, 0});   // an empty final block
+        out.writeBytes(ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue())
+                .putInt((int) (zeros + header.length)).array());
+        return out.toByteArray();
+    }
+
+    /** Raw deflate of the first {@code n} bytes, from a fresh deflater, ending byte-aligned (sync flush, not final). */
+    private static byte[] deflateSync(byte[] data, int n) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        d.setInput(data, 0, n);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        int got;
+        do {
+            got = d.deflate(buf, 0, buf.length, java.util.zip.Deflater.SYNC_FLUSH);
+            out.write(buf, 0, got);
+        } while (got == buf.length);
+        d.end();
+        return out.toByteArray();
+    }
 }
