@@ -77,8 +77,7 @@ public final class CIFAR10 extends CifarDataset {
     }
 
     private static CifarFiles.Decoded fetch(FileCache cache, URI url, boolean train) throws IOException {
-        Path archive = cache.get(url, ARCHIVE, file -> CifarFiles.checkArchive(file, TRAIN, TEST));
-        return CifarFiles.fromArchive(archive, train ? TRAIN : TEST);
+        return CifarFiles.fetch(cache, url, train ? TRAIN : TEST, TRAIN, TEST);
     }
 
     /** Class index to name (the reference's list, with its 'ariplane' spelt 'airplane'). */

@@ -72,8 +72,7 @@ public final class CIFAR100 extends CifarDataset {
     }
 
     private static CifarFiles.Decoded fetch(FileCache cache, URI url, boolean train) throws IOException {
-        Path archive = cache.get(url, ARCHIVE, file -> CifarFiles.checkArchive(file, TRAIN, TEST));
-        return CifarFiles.fromArchive(archive, train ? TRAIN : TEST);
+        return CifarFiles.fetch(cache, url, train ? TRAIN : TEST, TRAIN, TEST);
     }
 
     /**

@@ -3,6 +3,7 @@ package dezero.datasets;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -57,6 +58,14 @@ final class CifarFiles {
                 + " nor " + layout.files().get(0) + " exists in " + dir);
     }
 
+    /**
+     * The split {@code layout} from the archive in {@code cache}: downloaded from {@code url} (and
+     * checked to hold both splits) when it is missing, or when the cached copy cannot be read.
+     */
+    static Decoded fetch(FileCache cache, URI url, Layout layout, Layout train, Layout test) throws IOException {
+        return cache.load(url, layout.archive(), file -> checkArchive(file, train, test), file -> fromArchive(file, layout));
+    }
+
     /** The split from the distribution's {@code .tar.gz}. */
     static Decoded fromArchive(Path archive, Layout layout) throws IOException {
         Map<String, byte[]> contents = new LinkedHashMap<>();
@@ -69,7 +78,7 @@ final class CifarFiles {
                 }
             }
         } catch (ZipException | java.io.EOFException e) {
-            throw new IOException(archive + ": corrupt or truncated archive (" + e.getMessage() + ")", e);
+            throw new IOException(archive + ": corrupt or truncated archive (" + FileCache.reason(e) + ")", e);
         }
         for (String f : layout.files()) {
             if (!contents.containsKey(f)) {
@@ -103,7 +112,7 @@ final class CifarFiles {
                 // read to the end, so that a truncated gzip stream is noticed
             }
         } catch (ZipException | java.io.EOFException e) {
-            throw new IOException(archive + ": corrupt or truncated archive (" + e.getMessage() + ")", e);
+            throw new IOException(archive + ": corrupt or truncated archive (" + FileCache.reason(e) + ")", e);
         }
         if (!wanted.isEmpty()) {
             throw new IOException(archive + ": has no " + wanted.keySet());

@@ -66,29 +66,21 @@ public final class MNIST extends Dataset {
         this(fetch(FileCache.defaultCache(), MIRROR, train), train, transform, targetTransform);
     }
 
-    private MNIST(SplitFiles files, boolean train, Transform transform, Transform targetTransform) throws IOException {
+    private MNIST(Split split, boolean train, Transform transform, Transform targetTransform) throws IOException {
         super(train, transform, targetTransform);
-        IdxFile img = checkImages(IdxFile.read(files.images, 3));
-        IdxFile lab = IdxFile.read(files.labels, 1);
-        int[] d = img.dims();
-        if (lab.dims()[0] != d[0]) {
-            throw new IOException("MNIST: " + files.images + " holds " + d[0] + " images but " + files.labels + " holds "
-                    + lab.dims()[0] + " labels");
+        int[] d = split.images.dims();
+        if (split.labels.dims()[0] != d[0]) {
+            throw new IOException("MNIST: " + split.images.file() + " holds " + d[0] + " images but "
+                    + split.labels.file() + " holds " + split.labels.dims()[0] + " labels");
         }
-        byte[] l = lab.data();
-        for (int i = 0; i < l.length; i++) {
-            if ((l[i] & 0xff) >= CLASSES) {
-                throw new IOException(files.labels + ": label " + (l[i] & 0xff) + " at index " + i + " is not a digit 0..9");
-            }
-        }
-        this.images = img.data();
-        this.labels = l;
+        this.images = split.images.data();
+        this.labels = split.labels.data();
         this.count = d[0];
         this.pixels = ROWS * COLS;
     }
 
-    /** The two files of one split. */
-    private record SplitFiles(Path images, Path labels) {
+    /** The two files of one split, read and checked. */
+    private record Split(IdxFile images, IdxFile labels) {
     }
 
     /** The reference's transform: flatten, float32, divide by 255. */
@@ -107,31 +99,46 @@ public final class MNIST extends Dataset {
      */
     public static MNIST fromDirectory(Path dir, boolean train, Transform transform, Transform targetTransform)
             throws IOException {
-        SplitFiles files = new SplitFiles(local(dir, train ? TRAIN_IMAGES : TEST_IMAGES), local(dir, train ? TRAIN_LABELS : TEST_LABELS));
-        return new MNIST(files, train, transform, targetTransform);
+        Split split = new Split(readImages(local(dir, train ? TRAIN_IMAGES : TEST_IMAGES)),
+                readLabels(local(dir, train ? TRAIN_LABELS : TEST_LABELS)));
+        return new MNIST(split, train, transform, targetTransform);
     }
 
     /**
      * The split from {@code cache}, downloading missing files from {@code mirror} (a base URL ending
-     * in {@code /} under which the four standard file names live).
+     * in {@code /} under which the four standard file names live). A cached file that is not valid
+     * is downloaded again.
      */
     public static MNIST download(FileCache cache, URI mirror, boolean train, Transform transform,
                                  Transform targetTransform) throws IOException {
         return new MNIST(fetch(cache, mirror, train), train, transform, targetTransform);
     }
 
-    private static SplitFiles fetch(FileCache cache, URI mirror, boolean train) throws IOException {
-        Path images = cache.get(mirror.resolve(train ? TRAIN_IMAGES : TEST_IMAGES), train ? TRAIN_IMAGES : TEST_IMAGES,
-                file -> checkImages(IdxFile.read(file, 3)));
-        Path labels = cache.get(mirror.resolve(train ? TRAIN_LABELS : TEST_LABELS), train ? TRAIN_LABELS : TEST_LABELS,
-                file -> IdxFile.read(file, 1));
-        return new SplitFiles(images, labels);
+    private static Split fetch(FileCache cache, URI mirror, boolean train) throws IOException {
+        String images = train ? TRAIN_IMAGES : TEST_IMAGES;
+        String labels = train ? TRAIN_LABELS : TEST_LABELS;
+        return new Split(cache.load(mirror.resolve(images), images, MNIST::readImages, MNIST::readImages),
+                cache.load(mirror.resolve(labels), labels, MNIST::readLabels, MNIST::readLabels));
     }
 
-    private static IdxFile checkImages(IdxFile f) throws IOException {
+    /** An IDX image file of 28 x 28 images. */
+    private static IdxFile readImages(Path file) throws IOException {
+        IdxFile f = IdxFile.read(file, 3);
         int[] d = f.dims();
         if (d[1] != ROWS || d[2] != COLS) {
             throw new IOException(f.file() + ": images are " + d[1] + " x " + d[2] + ", MNIST's are " + ROWS + " x " + COLS);
+        }
+        return f;
+    }
+
+    /** An IDX label file of digits 0..9. */
+    private static IdxFile readLabels(Path file) throws IOException {
+        IdxFile f = IdxFile.read(file, 1);
+        byte[] l = f.data();
+        for (int i = 0; i < l.length; i++) {
+            if ((l[i] & 0xff) >= CLASSES) {
+                throw new IOException(file + ": label " + (l[i] & 0xff) + " at index " + i + " is not a digit 0..9");
+            }
         }
         return f;
     }

@@ -85,7 +85,7 @@ public final class Npz {
         } catch (ZipException | EOFException e) {
             throw notAZip(source, file, e);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new NpyFormatException(source + ": corrupt zip directory (" + e.getMessage() + ")", e);
+            throw new NpyFormatException(source + ": corrupt zip directory (" + reason(e) + ")", e);
         }
         try (zip) {
             if (zip.size() > limits.maxEntries()) {
@@ -111,7 +111,7 @@ public final class Npz {
         try {
             return entries.nextElement();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new NpyFormatException(source + ": corrupt zip directory entry (" + e.getMessage() + ")", e);
+            throw new NpyFormatException(source + ": corrupt zip directory entry (" + reason(e) + ")", e);
         }
     }
 
