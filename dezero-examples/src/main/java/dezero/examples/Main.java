@@ -1,7 +1,9 @@
 package dezero.examples;
 
+import dezero.datasets.DownloadException;
 import dezero.ndarray.kernel.VectorModule;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,11 +14,15 @@ import java.util.Set;
 /**
  * Entry point of {@code dezero-examples.jar}: {@code java -jar dezero-examples.jar <name> [options]}.
  * Without arguments or with {@code --help} it lists the examples. Exit status: 0 on success,
- * 1 when an example fails, 2 for an unknown example or bad options.
+ * 1 when an example fails, 2 for an unknown example or bad options. A failure is one line on
+ * standard error; {@code --verbose} (or {@code -Ddezero.verbose=true}) adds its stack trace.
  */
 public final class Main {
     private Main() {
     }
+
+    /** The system property that, set to {@code true}, makes a failing example print its stack trace (as {@code --verbose}). */
+    public static final String VERBOSE_PROPERTY = "dezero.verbose";
 
     /** The examples, in the order of the book. */
     public static final List<Example> EXAMPLES = List.of(
@@ -91,10 +97,29 @@ public final class Main {
             return 2;
         } catch (Exception | Error e) {
             out.flush();
-            err.println("error: example '" + example.name() + "' failed: " + e);
-            e.printStackTrace(err);
+            boolean verbose = options.verbose() || Boolean.getBoolean(VERBOSE_PROPERTY);
+            err.println("error: " + example.name() + ": " + describe(e, optionNames(example).contains("data"))
+                    + (verbose ? "" : " (--verbose shows the stack trace)"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
             return 1;
         }
+    }
+
+    /**
+     * A failure in one line: the message of an I/O error (it names the file or URL), else the
+     * exception; for a failed download, what to do instead ({@code --data DIR} where the example has it).
+     */
+    static String describe(Throwable e, boolean hasDataOption) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof DownloadException) {
+                return c.getMessage() + (hasDataOption ? ", or run with --data DIR, a directory holding the MNIST IDX"
+                        + " files" : "");
+            }
+        }
+        String text = e instanceof IOException && e.getMessage() != null ? e.getMessage() : e.toString();
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** The option names declared in the first word of each line of {@link Example#options()}. */

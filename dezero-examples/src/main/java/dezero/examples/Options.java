@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** A tiny {@code --key value} parser for the examples; {@code --help} is always accepted. */
+/**
+ * A tiny {@code --key value} parser for the examples; {@code --help} and {@code --verbose} (a
+ * failure's stack trace) are always accepted and take no value.
+ */
 public final class Options {
     /** Bad command-line usage: {@link Main} prints it and exits with status 2. */
     public static final class UsageException extends IllegalArgumentException {
@@ -37,6 +40,10 @@ public final class Options {
                 values.put("help", "true");
                 continue;
             }
+            if (a.equals("--verbose")) {
+                values.put("verbose", "true");
+                continue;
+            }
             if (!a.startsWith("--")) {
                 throw new UsageException("unexpected argument '" + a + "'");
             }
@@ -64,6 +71,11 @@ public final class Options {
 
     public boolean help() {
         return values.containsKey("help");
+    }
+
+    /** Whether {@code --verbose} was given: a failure then shows its stack trace. */
+    public boolean verbose() {
+        return values.containsKey("verbose");
     }
 
     public String get(String key, String def) {
