@@ -25,10 +25,10 @@ import dezero.ndarray.Shapes;
  */
 public class BatchNorm extends Layer {
     // Field names are DeZero's keys (bn1/avg_mean, ...), in DeZero's declaration order.
-    private final Parameter avg_mean = new Parameter(null, "avg_mean");
-    private final Parameter avg_var = new Parameter(null, "avg_var");
-    private final Parameter gamma = new Parameter(null, "gamma");
-    private final Parameter beta = new Parameter(null, "beta");
+    private final Parameter avg_mean = Parameter.lazy("avg_mean", -1);
+    private final Parameter avg_var = Parameter.lazy("avg_var", -1);
+    private final Parameter gamma = Parameter.lazy("gamma", -1);
+    private final Parameter beta = Parameter.lazy("beta", -1);
     private final double decay;
     private final double eps;
 

@@ -40,7 +40,7 @@ abstract class ConvLayer extends Layer {
         this.stride = stride.clone();
         this.pad = pad.clone();
         this.dtype = dtype;
-        this.W = new Parameter(null, "W");
+        this.W = Parameter.lazy("W", weightShape(-1));
         if (inChannels != null) {
             initW(inChannels);
         }

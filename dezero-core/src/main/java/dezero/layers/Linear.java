@@ -55,7 +55,7 @@ public class Linear extends Layer {
         }
         this.outSize = outSize;
         this.dtype = dtype;
-        this.W = new Parameter(null, "W");
+        this.W = Parameter.lazy("W", -1, outSize);
         if (inSize != null) {
             initW(inSize);
         }

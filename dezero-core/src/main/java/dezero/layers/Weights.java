@@ -41,7 +41,7 @@ final class Weights {
      * Reads {@code file} into the layer's parameters. Every parameter must have an entry, every
      * entry must name a parameter, and a parameter that already has data must keep its shape and
      * its kind of dtype (floating or not); parameters without data yet (lazy init) take the file's
-     * array. As in DeZero ({@code param.data = npz[key]}) a floating parameter takes the file's
+     * array if it is floating and has the sizes the layer already knows ({@link Parameter#lazyShape()}). As in DeZero ({@code param.data = npz[key]}) a floating parameter takes the file's
      * precision: float64 weights saved by Python DeZero stay float64. Nothing is assigned
      * unless the whole file fits, so a failed load leaves the model unchanged.
      */
@@ -60,6 +60,11 @@ final class Weights {
             } else if (current != null && current.dtype().isFloating() != a.dtype().isFloating()) {
                 problems.add("'" + e.getKey() + "' is " + a.dtype() + " in the file but " + current.dtype()
                         + " in the model");
+            } else if (current == null) {
+                String problem = lazyProblem(e.getValue(), a);
+                if (problem != null) {
+                    problems.add("'" + e.getKey() + "' " + problem);
+                }
             }
         }
         for (String key : arrays.keySet()) {
@@ -74,5 +79,30 @@ final class Weights {
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
             e.getValue().setData(arrays.get(e.getKey()));
         }
+    }
+
+    /**
+     * Why {@code a} cannot become the data of {@code p}, a parameter its layer has not sized yet, or
+     * null: it must be floating, as every trained parameter is, and have the sizes the layer knows
+     * already ({@link Parameter#lazyShape()}).
+     */
+    private static String lazyProblem(Parameter p, NdArray a) {
+        if (!a.dtype().isFloating()) {
+            return "is " + a.dtype() + " in the file but must be float32 or float64 (a parameter the model has not"
+                    + " sized yet)";
+        }
+        int[] expected = p.lazyShape();
+        if (expected == null) {
+            return null;
+        }
+        boolean fits = expected.length == a.ndim();
+        for (int i = 0; fits && i < expected.length; i++) {
+            fits = expected[i] < 0 || expected[i] == a.shape(i);
+        }
+        if (fits) {
+            return null;
+        }
+        return "has shape " + Shapes.str(a.shape()) + " in the file but " + Shapes.str(expected).replace("-1", "?")
+                + " in the model (? is sized at the first call)";
     }
 }
