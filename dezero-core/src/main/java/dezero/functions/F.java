@@ -302,9 +302,11 @@ public final class F {
      * }</pre>
      *
      * @throws IllegalArgumentException when y is not at least 2-d or t does not hold one label per row
+     * @throws IndexOutOfBoundsException when a label is outside {@code [0, C)}, as {@link #softmaxCrossEntropy}
      */
     public static Variable accuracy(Variable y, NdArray t) {
         InputChecks.requireOneLabelPerRow("accuracy", y.data(), t);
+        InputChecks.requireLabelsInRange("accuracy", t, y.data().shape(1), y.data().shape());
         NdArray pred = y.data().argmax(1).reshape(t.shape());
         return new Variable(pred.eq(t).mean());
     }

@@ -67,4 +67,21 @@ final class InputChecks {
                     + " do not give one label per row of scores of shape " + Shapes.str(y.shape()));
         }
     }
+
+    /**
+     * Class labels in {@code [0, classes)}, for scores of shape {@code scoresShape}: the loss and
+     * {@code accuracy} refuse the same labels with the same message.
+     */
+    static void requireLabelsInRange(String op, NdArray t, int classes, int[] scoresShape) {
+        int n = t.size();
+        long[] ints = t.dtype() == DType.INT64 ? t.toLongArray() : null;
+        for (int i = 0; i < n; i++) {
+            double v = ints != null ? ints[i] : t.getFlat(i);
+            if (!(v >= 0 && v < classes)) {
+                throw new IndexOutOfBoundsException(op + ": label " + (ints != null ? Long.toString(ints[i])
+                        : Double.toString(v)) + " at position " + i + " is out of range for " + classes
+                        + " classes (x shape " + Shapes.str(scoresShape) + ")");
+            }
+        }
+    }
 }

@@ -38,13 +38,7 @@ public final class SoftmaxCrossEntropy extends Function {
                     + Shapes.str(t.shape()));
         }
         NdArray flat = t.reshape(n);
-        long[] v = flat.longData();
-        for (int i = 0; i < n; i++) {
-            if (v[i] < 0 || v[i] >= c) {
-                throw new IndexOutOfBoundsException(op + ": label " + v[i] + " at position " + i
-                        + " is out of range for " + c + " classes (x shape " + Shapes.str(x.shape()) + ")");
-            }
-        }
+        InputChecks.requireLabelsInRange(op, flat, c, x.shape());
         return flat;
     }
 
