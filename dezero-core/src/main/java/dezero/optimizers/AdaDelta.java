@@ -25,9 +25,10 @@ public class AdaDelta extends Optimizer {
         this(0.95, 1e-6);
     }
 
+    /** @throws IllegalArgumentException when rho is outside [0, 1] or eps is not a finite number {@code > 0} */
     public AdaDelta(double rho, double eps) {
-        this.rho = rho;
-        this.eps = eps;
+        this.rho = HyperParameters.fraction("AdaDelta", "rho", rho, true);
+        this.eps = HyperParameters.positive("AdaDelta", "eps", eps);
     }
 
     @Override

@@ -22,9 +22,10 @@ public class AdaGrad extends Optimizer {
         this(0.001, 1e-8);
     }
 
+    /** @throws IllegalArgumentException when lr is not a finite number {@code >= 0} or eps not a finite one {@code > 0} */
     public AdaGrad(double lr, double eps) {
-        this.lr = lr;
-        this.eps = eps;
+        this.lr = HyperParameters.notNegative("AdaGrad", "lr", lr);
+        this.eps = HyperParameters.positive("AdaGrad", "eps", eps);
     }
 
     @Override

@@ -36,11 +36,15 @@ public class Adam extends Optimizer {
         this(alpha, 0.9, 0.999, 1e-8);
     }
 
+    /**
+     * @throws IllegalArgumentException when alpha is not a finite number {@code >= 0}, beta1 or beta2 is
+     *                                  outside [0, 1) or eps is not a finite number {@code > 0}
+     */
     public Adam(double alpha, double beta1, double beta2, double eps) {
-        this.alpha = alpha;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
+        this.alpha = HyperParameters.notNegative("Adam", "alpha", alpha);
+        this.beta1 = HyperParameters.fraction("Adam", "beta1", beta1, false);
+        this.beta2 = HyperParameters.fraction("Adam", "beta2", beta2, false);
+        this.eps = HyperParameters.positive("Adam", "eps", eps);
     }
 
     @Override

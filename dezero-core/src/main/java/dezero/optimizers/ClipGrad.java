@@ -16,7 +16,7 @@ public final class ClipGrad implements Hook {
     private final double maxNorm;
 
     public ClipGrad(double maxNorm) {
-        this.maxNorm = maxNorm;
+        this.maxNorm = HyperParameters.positive("ClipGrad", "maxNorm", maxNorm);
     }
 
     @Override

@@ -22,9 +22,10 @@ public class MomentumSGD extends Optimizer {
         this(0.01, 0.9);
     }
 
+    /** @throws IllegalArgumentException when lr is not a finite number {@code >= 0} or momentum is outside [0, 1) */
     public MomentumSGD(double lr, double momentum) {
-        this.lr = lr;
-        this.momentum = momentum;
+        this.lr = HyperParameters.notNegative("MomentumSGD", "lr", lr);
+        this.momentum = HyperParameters.fraction("MomentumSGD", "momentum", momentum, false);
     }
 
     @Override

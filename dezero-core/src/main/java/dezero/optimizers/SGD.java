@@ -17,8 +17,9 @@ public class SGD extends Optimizer {
         this(0.01);
     }
 
+    /** @throws IllegalArgumentException when lr is NaN, infinite or negative */
     public SGD(double lr) {
-        this.lr = lr;
+        this.lr = HyperParameters.notNegative("SGD", "lr", lr);
     }
 
     public double lr() {

@@ -15,7 +15,7 @@ public final class WeightDecay implements Hook {
     private final double rate;
 
     public WeightDecay(double rate) {
-        this.rate = rate;
+        this.rate = HyperParameters.notNegative("WeightDecay", "rate", rate);
     }
 
     @Override
