@@ -33,6 +33,9 @@ public abstract class Function {
     public final Variable apply(Variable... inputs) {
         NdArray[] xs = new NdArray[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] == null) {
+                throw new IllegalArgumentException(name() + ": input " + i + " is null");
+            }
             NdArray d = inputs[i].data();
             if (d == null) {
                 throw new IllegalArgumentException(name() + ": input " + i + " is a variable with no data");

@@ -1,6 +1,7 @@
 package dezero.models;
 
 import dezero.Variable;
+import dezero.layers.Layer;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -38,8 +39,13 @@ public class Sequential extends Model {
             throw new IllegalArgumentException("Sequential: expected one input, got " + inputs.length);
         }
         Variable x = inputs[0];
-        for (UnaryOperator<Variable> step : l) {
+        for (int i = 0; i < l.size(); i++) {
+            UnaryOperator<Variable> step = l.get(i);
             x = step.apply(x);
+            if (x == null) {
+                throw new IllegalStateException("Sequential: step l" + i + " (" + (step instanceof Layer
+                        ? step.getClass().getSimpleName() : "a function") + ") returned null");
+            }
         }
         return x;
     }

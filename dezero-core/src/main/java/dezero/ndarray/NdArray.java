@@ -340,6 +340,7 @@ public final class NdArray {
 
     /** The element at row-major position {@code i}, as a double. */
     public double getFlat(int i) {
+        checkFlat("getFlat", i);
         switch (dtype) {
             case FLOAT64:
                 return ((double[]) data)[i];
@@ -352,8 +353,16 @@ public final class NdArray {
         }
     }
 
+    private void checkFlat(String op, int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(op + ": index " + i + " is out of bounds for an array of size " + size
+                    + " (shape " + Shapes.str(shape) + ")");
+        }
+    }
+
     /** Sets the element at row-major position {@code i} (cast to this dtype). In place. */
     public void setFlat(int i, double v) {
+        checkFlat("setFlat", i);
         switch (dtype) {
             case FLOAT64:
                 ((double[]) data)[i] = v;
