@@ -5,10 +5,10 @@ import dezero.ndarray.Shapes;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -47,6 +47,8 @@ public final class DotGraph {
             + " (e.g. apt-get install graphviz) or use toDot() and render the DOT text yourself";
 
     private static final Set<String> FORMATS = Set.of("png", "svg", "pdf");
+    /** How long {@link #plot} waits for {@code dot}. */
+    private static final Duration DOT_TIMEOUT = Duration.ofMinutes(10);
 
     private DotGraph() {
     }
@@ -110,6 +112,12 @@ public final class DotGraph {
 
     /** {@link #plot(Variable, boolean, Path)} looking for {@code dot} on the given search path (for tests). */
     static Path plot(Variable output, boolean verbose, Path file, String searchPath) throws IOException {
+        return plot(output, verbose, file, searchPath, DOT_TIMEOUT);
+    }
+
+    /** As {@link #plot(Variable, boolean, Path, String)}, stopping {@code dot} after {@code timeout} (for tests). */
+    static Path plot(Variable output, boolean verbose, Path file, String searchPath, Duration timeout)
+            throws IOException {
         Objects.requireNonNull(file, "file");
         String name = file.getFileName().toString();
         int dotPos = name.lastIndexOf('.');
@@ -131,27 +139,44 @@ public final class DotGraph {
         Path dot = findOnPath("dot", searchPath)
                 .orElseThrow(() -> new IllegalStateException(DOT_NOT_FOUND + " (the DOT text was written to "
                         + dotFile + ")"));
-        Process p = new ProcessBuilder(dot.toString(), "-T" + ext, dotFile.toString(), "-o", file.toString())
-                .redirectErrorStream(true).start();
-        String log;
-        try (InputStream in = p.getInputStream()) {
-            log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        // absolute paths, so that a file name starting with '-' is never taken for an option
+        List<String> command = List.of(dot.toString(), "-T" + ext, dotFile.toAbsolutePath().toString(), "-o",
+                file.toAbsolutePath().toString());
+        // dot's output goes to a file, not a pipe: waiting for the pipe to close would wait for a hung dot
+        Path log = Files.createTempFile("dezero-dot", ".log");
         try {
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("plot: '" + dot + "' did not finish within 10 minutes");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    stop(p);
+                    throw new IllegalStateException("plot: '" + dot + "' did not finish within " + describe(timeout)
+                            + " (the DOT text was written to " + dotFile + ")");
+                }
+            } catch (InterruptedException e) {
+                stop(p);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("plot: interrupted while waiting for '" + dot + "'", e);
             }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("plot: interrupted while waiting for '" + dot + "'", e);
-        }
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException("plot: '" + dot + " -T" + ext + " " + dotFile + " -o " + file
-                    + "' failed with exit code " + p.exitValue() + (log.isBlank() ? "" : ": " + log.strip()));
+            if (p.exitValue() != 0) {
+                String out = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).strip();
+                throw new IllegalStateException("plot: '" + String.join(" ", command) + "' failed with exit code "
+                        + p.exitValue() + (out.isEmpty() ? "" : ": " + (out.length() > 2000 ? out.substring(0, 2000)
+                                + "..." : out)));
+            }
+        } finally {
+            Files.deleteIfExists(log);
         }
         return file;
+    }
+
+    /** Kills {@code p} and what it started (a shell script's children). */
+    private static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    private static String describe(Duration d) {
+        return d.toMinutes() >= 1 && d.toSecondsPart() == 0 ? d.toMinutes() + " minutes" : d.toSeconds() + " s";
     }
 
     /** Whether Graphviz's {@code dot} program is on the {@code PATH}, i.e. whether {@link #plot} can render images. */
