@@ -242,7 +242,7 @@ final class ZipStreamReader {
                     }
                 }
             } catch (DataFormatException e) {
-                throw new ZipException("invalid deflate data: " + e.getMessage());
+                throw new ZipException("invalid deflate data" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
         }
 
