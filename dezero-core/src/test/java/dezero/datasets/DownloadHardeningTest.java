@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dezero.MessageAssertions.assertMentions;
 import static dezero.datasets.MnistFixtures.bytes;
 import static dezero.datasets.MnistFixtures.sliceDir;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -100,9 +101,7 @@ class DownloadHardeningTest {
     }
 
     private static void assertMessage(Exception e, String... fragments) {
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), "'" + e.getMessage() + "' should mention '" + f + "'");
-        }
+        assertMentions(e, fragments);
         assertFalse(e.getMessage().contains("null"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
     }

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dezero.MessageAssertions.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +19,6 @@ class IdxFileLimitsTest {
     @TempDir
     Path dir;
 
-    private static void assertMessage(Exception e, String... fragments) {
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), "'" + e.getMessage() + "' should mention '" + f + "'");
-        }
-    }
 
     @Test
     void aSmallLegalGzipDeclaring2300000ImagesIsRefusedBeforeItIsRead() throws IOException {
@@ -31,7 +27,7 @@ class IdxFileLimitsTest {
         Path file = dir.resolve(MNIST.TRAIN_IMAGES);
         Files.write(file, gz);
         IOException e = assertThrows(IOException.class, () -> IdxFile.read(file, 3));
-        assertMessage(e, file.toString(), "[2300000, 28, 28]", "1803200000 data bytes", "limit of " + IdxFile.DEFAULT_MAX_BYTES);
+        assertMentions(e, file.toString(), "[2300000, 28, 28]", "1803200000 data bytes", "limit of " + IdxFile.DEFAULT_MAX_BYTES);
     }
 
     @Test
@@ -42,11 +38,11 @@ class IdxFileLimitsTest {
         Files.write(file, ByteBuffer.allocate(16).putInt(IdxFile.MAGIC_IMAGES).putInt(2_739_000).putInt(28).putInt(28)
                 .array());
         IOException e = assertThrows(IOException.class, () -> IdxFile.read(file, 3, Long.MAX_VALUE));
-        assertMessage(e, file.toString(), "2147376000 data bytes", "truncated");   // an uncompressed file: its size tells
+        assertMentions(e, file.toString(), "2147376000 data bytes", "truncated");   // an uncompressed file: its size tells
         Path gz = dir.resolve("huge-idx3-ubyte.gz");
         Files.write(gz, MnistFixtures.gzip(Files.readAllBytes(file)));
         e = assertThrows(IOException.class, () -> IdxFile.read(gz, 3, Long.MAX_VALUE));
-        assertMessage(e, gz.toString(), "2147376000 bytes do not fit", "-Xmx");
+        assertMentions(e, gz.toString(), "2147376000 bytes do not fit", "-Xmx");
     }
 
     @Test
@@ -56,6 +52,6 @@ class IdxFileLimitsTest {
         IdxFile f = IdxFile.read(file, 3);
         assertEquals(3 * 784, f.data().length);
         IOException e = assertThrows(IOException.class, () -> IdxFile.read(file, 3, 1000));
-        assertMessage(e, "2352 data bytes", "limit of 1000");
+        assertMentions(e, "2352 data bytes", "limit of 1000");
     }
 }

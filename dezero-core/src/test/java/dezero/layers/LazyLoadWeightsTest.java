@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static dezero.MessageAssertions.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,18 +38,13 @@ class LazyLoadWeightsTest {
         return p;
     }
 
-    private static void assertMessage(Exception e, String... fragments) {
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), "'" + e.getMessage() + "' should mention '" + f + "'");
-        }
-    }
 
     @Test
     void integerWeightsAreRefusedForALazyLayer() throws IOException {
         MLP model = new MLP(new int[] {3});
         Path p = file("l0/W", NdArray.zeros(DType.INT64, 4, 3), "l0/b", NdArray.zeros(DType.FLOAT32, 3));
         IOException e = assertThrows(IOException.class, () -> model.loadWeights(p));
-        assertMessage(e, "'l0/W' is int64 in the file", "float32 or float64");
+        assertMentions(e, "'l0/W' is int64 in the file", "float32 or float64");
         assertNull(model.flattenParams().get("l0/W").data(), "nothing assigned");
     }
 
@@ -57,7 +53,7 @@ class LazyLoadWeightsTest {
         Sequential model = new Sequential(new Linear(3));
         Path p = file("l0/W", NdArray.zeros(DType.FLOAT32, 2, 7), "l0/b", NdArray.zeros(DType.FLOAT32, 3));
         IOException e = assertThrows(IOException.class, () -> model.loadWeights(p));
-        assertMessage(e, "'l0/W' has shape (2, 7) in the file but (?, 3) in the model");
+        assertMentions(e, "'l0/W' has shape (2, 7) in the file but (?, 3) in the model");
         assertNull(model.flattenParams().get("l0/W").data());
         Path ok = file("l0/W", NdArray.ones(DType.FLOAT32, 2, 3), "l0/b", NdArray.zeros(DType.FLOAT32, 3));
         model.loadWeights(ok);
@@ -68,19 +64,19 @@ class LazyLoadWeightsTest {
     void convolutionAndBatchNormParametersAreCheckedToo() throws IOException {
         Conv2d conv = new Conv2d(4, 3, 1, 1);
         Path badKernel = file("W", NdArray.zeros(DType.FLOAT32, 4, 2, 5, 5), "b", NdArray.zeros(DType.FLOAT32, 4));
-        assertMessage(assertThrows(IOException.class, () -> conv.loadWeights(badKernel)),
+        assertMentions(assertThrows(IOException.class, () -> conv.loadWeights(badKernel)),
                 "'W' has shape (4, 2, 5, 5) in the file but (4, ?, 3, 3) in the model");
         conv.loadWeights(file("W", NdArray.zeros(DType.FLOAT32, 4, 2, 3, 3), "b", NdArray.zeros(DType.FLOAT32, 4)));
         assertArrayEquals(new int[] {4, 2, 3, 3}, conv.weight().data().shape());
 
         Deconv2d deconv = new Deconv2d(4, 3, 1, 1);
-        assertMessage(assertThrows(IOException.class, () -> deconv.loadWeights(
+        assertMentions(assertThrows(IOException.class, () -> deconv.loadWeights(
                 file("W", NdArray.zeros(DType.FLOAT32, 2, 5, 3, 3), "b", NdArray.zeros(DType.FLOAT32, 4)))),
                 "(2, 5, 3, 3) in the file but (?, 4, 3, 3)");
 
         BatchNorm bn = new BatchNorm();
         NdArray c3 = NdArray.zeros(DType.FLOAT32, 3);
-        assertMessage(assertThrows(IOException.class, () -> bn.loadWeights(file("avg_mean", c3, "avg_var", c3,
+        assertMentions(assertThrows(IOException.class, () -> bn.loadWeights(file("avg_mean", c3, "avg_var", c3,
                 "gamma", NdArray.zeros(DType.FLOAT32, 3, 1), "beta", c3))), "'gamma' has shape (3, 1) in the file but (?,)");
         bn.loadWeights(file("avg_mean", c3, "avg_var", c3, "gamma", c3, "beta", c3));
         assertEquals(3, bn.gamma().data().size());

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 
+import static dezero.MessageAssertions.assertMentions;
 import static dezero.utils.NpzHostileTest.npy;
 import static dezero.utils.NpzHostileTest.zip;
 import static dezero.utils.NpyTest.fixture;
@@ -32,11 +33,6 @@ class NpzHardeningTest {
     @TempDir
     Path dir;
 
-    private static void assertMessage(Exception e, String... fragments) {
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), "'" + e.getMessage() + "' should mention '" + f + "'");
-        }
-    }
 
     @Test
     void aHeaderNestedThousandsDeepIsAFormatErrorNotAStackOverflow() throws IOException {
@@ -47,19 +43,19 @@ class NpzHardeningTest {
         assertTrue(bytes.length > 8_000 && bytes.length < 10_000, "a file of about 9.8 KB: " + bytes.length);
         Path file = dir.resolve("deep.npy");
         Files.write(file, bytes);
-        assertMessage(assertThrows(NpyFormatException.class, () -> Npy.read(file)), file.toString(), "nested deeper");
-        assertMessage(assertThrows(NpyFormatException.class, () -> Npy.read(new ByteArrayInputStream(bytes))),
+        assertMentions(assertThrows(NpyFormatException.class, () -> Npy.read(file)), file.toString(), "nested deeper");
+        assertMentions(assertThrows(NpyFormatException.class, () -> Npy.read(new ByteArrayInputStream(bytes))),
                 "nested deeper");
         Path npz = dir.resolve("deep.npz");
         Files.write(npz, zip(true, "l0/W.npy", bytes));
-        assertMessage(assertThrows(NpyFormatException.class, () -> Npz.load(npz)), "entry 'l0/W.npy'", "nested deeper");
-        assertMessage(assertThrows(NpyFormatException.class,
+        assertMentions(assertThrows(NpyFormatException.class, () -> Npz.load(npz)), "entry 'l0/W.npy'", "nested deeper");
+        assertMentions(assertThrows(NpyFormatException.class,
                 () -> Npz.load(new ByteArrayInputStream(Files.readAllBytes(npz)))), "nested deeper");
-        assertMessage(assertThrows(NpyFormatException.class, () -> new MLP(new int[] {2}).loadWeights(npz)),
+        assertMentions(assertThrows(NpyFormatException.class, () -> new MLP(new int[] {2}).loadWeights(npz)),
                 "nested deeper");
         // a list of tuples (a structured dtype) is still named as such, not as too deep
         String structured = "{'descr': [('a', '<f4', (2,))], 'fortran_order': False, 'shape': (1,), }";
-        assertMessage(assertThrows(NpyFormatException.class,
+        assertMentions(assertThrows(NpyFormatException.class,
                 () -> Npy.read(new ByteArrayInputStream(npy(structured, new byte[8])))), "structured dtypes");
     }
 
@@ -244,11 +240,11 @@ class NpzHardeningTest {
         Path file = dir.resolve("int8.npz");
         Files.write(file, bytes.toByteArray());
         NpyFormatException e = assertThrows(NpyFormatException.class, () -> Npz.load(file));
-        assertMessage(e, "entry 'big.npy'", memory + " bytes do not fit", "-Xmx");
+        assertMentions(e, "entry 'big.npy'", memory + " bytes do not fit", "-Xmx");
         e = assertThrows(NpyFormatException.class, () -> Npz.load(new ByteArrayInputStream(bytes.toByteArray())));
-        assertMessage(e, memory + " bytes do not fit");
+        assertMentions(e, memory + " bytes do not fit");
         // a header alone is enough to be refused, before any data is read
         e = assertThrows(NpyFormatException.class, () -> Npy.read(new ByteArrayInputStream(header)));
-        assertMessage(e, memory + " bytes do not fit");
+        assertMentions(e, memory + " bytes do not fit");
     }
 }
