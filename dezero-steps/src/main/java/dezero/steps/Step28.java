@@ -10,7 +10,7 @@ import dezero.Variable;
  * at the end (the book notes that about 50,000 iterations get there).
  *
  * <p>The book's step imports DeZero's simple core here; the library's {@code Variable} does the
- * same. The update changes the data directly, outside the graph.
+ * same. The update changes the data in place ({@code subi}, Python's {@code -=}), outside the graph.
  */
 public final class Step28 {
     private Step28() {
@@ -36,8 +36,8 @@ public final class Step28 {
             x1.cleargrad();
             y.backward();
 
-            x0.setData(x0.data().sub(x0.grad().data().mul(lr)));
-            x1.setData(x1.data().sub(x1.grad().data().mul(lr)));
+            x0.data().subi(x0.grad().data().mul(lr));
+            x1.data().subi(x1.grad().data().mul(lr));
         }
     }
 }

@@ -33,7 +33,7 @@ public final class Step29 {
             x.cleargrad();
             y.backward();
 
-            x.setData(x.data().sub(x.grad().data().div(gx2(x.data()))));
+            x.data().subi(x.grad().data().div(gx2(x.data())));
         }
     }
 }

@@ -33,7 +33,7 @@ public final class Step33 {
             gx.backward();
             Variable gx2 = x.grad();
 
-            x.setData(x.data().sub(gx.data().div(gx2.data())));
+            x.data().subi(gx.data().div(gx2.data()));
         }
     }
 }
