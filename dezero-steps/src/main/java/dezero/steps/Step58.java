@@ -29,7 +29,8 @@ public final class Step58 {
     private Step58() {
     }
 
-    static final String IMAGE_URL = "https://github.com/oreilly-japan/deep-learning-from-scratch-3/raw/images/zebra.jpg";
+    static final String IMAGE_URL =
+            "https://github.com/oreilly-japan/deep-learning-from-scratch-3/raw/images/zebra.jpg";
 
     @SuppressWarnings("try") // the testMode scope is not used inside its block
     public static void main(String[] args) throws IOException {

@@ -273,7 +273,8 @@ class StepsMatchReferenceTest {
             List<String> official = PrintedOutput.lines(recording("steps", s));
             assertEquals(official.size(), actual.size(), run.out());
             for (int i = 0; i < official.size(); i++) {
-                assertNull(PrintedOutput.mismatch(official.get(i), actual.get(i), PrintedOutput.Tolerance.FLOAT64, true),
+                assertNull(PrintedOutput.mismatch(official.get(i), actual.get(i), PrintedOutput.Tolerance.FLOAT64,
+                        true),
                         "line " + (i + 1) + ": " + actual.get(i));
             }
         }
@@ -313,7 +314,8 @@ class StepsMatchReferenceTest {
         }
         for (Check c : CHECKS.values()) {
             if (c.divergence != null) {
-                assertTrue(listed.contains(c.step), "DIVERGENCES.md does not name step " + c.step + ": " + c.divergence);
+                assertTrue(listed.contains(c.step),
+                        "DIVERGENCES.md does not name step " + c.step + ": " + c.divergence);
             }
         }
         assertFalse(listed.isEmpty());
