@@ -105,6 +105,24 @@ class StepSourcesTest {
         assertTrue(Files.size(out.resolve("step42.png")) > 0);
     }
 
+    /** docs/STEPS.md has a row for every step, and its links lead to files that exist. */
+    @Test
+    void theStepsTableLinksToExistingFiles() throws IOException {
+        Path doc = Path.of("../docs/STEPS.md");
+        String text = Files.readString(doc, StandardCharsets.UTF_8);
+        for (int s = 1; s <= 60; s++) {
+            assertTrue(text.contains(String.format("| %d | ", s)) && text.contains(String.format("Step%02d.java", s)),
+                    "docs/STEPS.md has a row for step " + s);
+        }
+        Matcher m = Pattern.compile("\\]\\((\\.\\./[^)#]+)").matcher(text);
+        int links = 0;
+        while (m.find()) {
+            links++;
+            assertTrue(Files.exists(doc.getParent().resolve(m.group(1))), "docs/STEPS.md links to " + m.group(1));
+        }
+        assertTrue(links > 120, "links: " + links);
+    }
+
     private static String location(Class<?> c) throws URISyntaxException {
         return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
