@@ -76,7 +76,7 @@ public final class Step59 {
         // start training
         for (int epoch = 0; epoch < maxEpoch; epoch++) {
             model.resetState();
-            Variable loss = Variable.of(0.0);
+            Variable loss = Variable.of(0.0); // the book's loss = 0
             int count = 0;
 
             for (Example example : trainSet) {

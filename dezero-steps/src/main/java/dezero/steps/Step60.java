@@ -75,7 +75,7 @@ public final class Step60 {
 
         for (int epoch = 0; epoch < maxEpoch; epoch++) {
             model.resetState();
-            Variable loss = Variable.of(0.0);
+            Variable loss = Variable.of(0.0); // the book's loss = 0
             int count = 0;
 
             for (Batch batch : dataloader) {
