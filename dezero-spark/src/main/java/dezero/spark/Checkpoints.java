@@ -77,7 +77,8 @@ public final class Checkpoints {
                 p.store(w, "dezero-spark checkpoint");
             }
             try {
-                Files.move(tmp, dir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, dir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, dir.resolve(LATEST), StandardCopyOption.REPLACE_EXISTING);
             }

@@ -111,7 +111,8 @@ public final class DataParallelTrainer {
         /** The global batch size, across all partitions (default 100). */
         public Builder batchSize(int batchSize) {
             if (batchSize <= 0) {
-                throw new IllegalArgumentException("DataParallelTrainer: batch size must be positive, got " + batchSize);
+                throw new IllegalArgumentException("DataParallelTrainer: batch size must be positive, got "
+                        + batchSize);
             }
             this.batchSize = batchSize;
             return this;
@@ -156,7 +157,8 @@ public final class DataParallelTrainer {
         if (info.seed() != seed || info.batchSize() != batchSize || info.examples() != backend.size()) {
             throw new IllegalStateException("DataParallelTrainer.resume: the checkpoint in " + checkpoints.dir()
                     + " is of a run with seed " + info.seed() + ", batch size " + info.batchSize() + " and "
-                    + info.examples() + " examples; this run has " + seed + ", " + batchSize + " and " + backend.size());
+                    + info.examples() + " examples; this run has " + seed + ", " + batchSize + " and "
+                    + backend.size());
         }
         order = new BatchOrder((int) backend.size(), batchSize, seed);
         order.skip(info.step());

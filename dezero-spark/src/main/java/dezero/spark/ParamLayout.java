@@ -50,7 +50,8 @@ public final class ParamLayout implements Serializable {
     public static ParamLayout of(Layer model) {
         Map<String, Parameter> params = model.flattenParams();
         if (params.isEmpty()) {
-            throw new IllegalArgumentException("ParamLayout: " + model.getClass().getSimpleName() + " has no parameters");
+            throw new IllegalArgumentException("ParamLayout: " + model.getClass().getSimpleName()
+                    + " has no parameters");
         }
         String[] names = new String[params.size()];
         int[][] shapes = new int[params.size()][];
@@ -182,7 +183,8 @@ public final class ParamLayout implements Serializable {
 
     private void checkVector(FlatVector v) {
         if (v.size() != size || v.dtype() != dtype) {
-            throw new IllegalArgumentException("ParamLayout: expected a " + dtype + " vector of " + size + ", got " + v);
+            throw new IllegalArgumentException("ParamLayout: expected a " + dtype + " vector of " + size
+                    + ", got " + v);
         }
     }
 
