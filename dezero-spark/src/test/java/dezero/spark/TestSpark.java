@@ -19,13 +19,13 @@ import java.util.List;
  * the second number is given), no UI, bound to the loopback address. Plus the small data sets and
  * models the tests train.
  */
-final class TestSpark {
+public final class TestSpark {
     private TestSpark() {
     }
 
     private static JavaSparkContext sc;
 
-    static synchronized JavaSparkContext sc() {
+    public static synchronized JavaSparkContext sc() {
         if (sc == null) {
             SparkConf conf = new SparkConf().setMaster("local[2,2]").setAppName("dezero-spark-tests")
                     .set("spark.ui.enabled", "false")

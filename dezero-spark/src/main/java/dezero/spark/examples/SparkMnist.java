@@ -65,41 +65,51 @@ final class SparkMnist {
     record Result(long steps, double testAccuracy, double samplesPerSecond, List<StepStats> stats) {
     }
 
+    /** A run on a Spark context of its own, stopped at the end. */
     static Result run(List<String> args, PrintStream out) throws IOException {
         Options o = new Options(args, NAMES);
+        try (JavaSparkContext sc = context(o.get("master", "local[2]"), true)) {
+            return run(sc, o, out);
+        }
+    }
+
+    /** A run on {@code sc} (which stays open); {@code --master} is not used. */
+    static Result run(JavaSparkContext sc, List<String> args, PrintStream out) throws IOException {
+        return run(sc, new Options(args, NAMES), out);
+    }
+
+    private static Result run(JavaSparkContext sc, Options o, PrintStream out) throws IOException {
         String data = o.get("data", null);
         Path dir = data != null ? Path.of(data) : download();
         int hidden = o.getInt("hidden", 1000, 1);
-        try (JavaSparkContext sc = context(o.get("master", "local[2]"), true)) {
-            int partitions = o.getInt("partitions", sc.defaultParallelism(), 1);
-            int epochs = o.getInt("epochs", 5, 1);
-            long seed = o.getInt("seed", 0, 0);
-            int batch = o.getInt("batch", 100, 1);
-            try (SparkShards shards = new SparkShards(sc,
-                    MnistSamples.rdd(sc, dir, true, partitions, o.getInt("limit", 0, 0)), MnistSamples.SHAPE,
-                    o.getInt("depth", 1, 1), SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST)) {
-                Model model = initialModel(hidden, seed);
-                ModelFactory factory = () -> new MLP(new int[] {hidden, 10}, F::relu);
-                DataParallelTrainer.Builder b = DataParallelTrainer.builder(model, factory, shards)
-                        .optimizer(new Adam(o.getDouble("lr", 0.001))).batchSize(batch).seed(seed);
-                int perEpoch = (int) ((shards.size() + batch - 1) / batch);
-                String ckpt = o.get("checkpoint", null);
-                if (ckpt != null) {
-                    b.checkpoints(Path.of(ckpt), o.getInt("every", perEpoch, 1));
-                }
-                DataParallelTrainer trainer = b.build();
-                long total = o.getInt("steps", epochs * perEpoch, 1);
-                out.printf(Locale.ROOT, "spark-mnist: %d training images in %d partitions on %s; MLP (784, %d ReLU,"
-                                + " 10), Adam, global batch %d, %d steps (%d per epoch); %s of weights per step%n",
-                        shards.size(), shards.partitions(), sc.master(), hidden, batch, total, perEpoch,
-                        megabytes(trainer.layout().bytes()));
-                if (ckpt != null) {
-                    long resumed = trainer.resume();
-                    out.println(resumed > 0 ? "resumed from the checkpoint of step " + resumed + " in " + ckpt
-                            : "no checkpoint in " + ckpt + " yet: starting afresh");
-                }
-                return train(trainer, total, MNIST.fromDirectory(dir, false), out, o.get("save", null));
+        int partitions = o.getInt("partitions", sc.defaultParallelism(), 1);
+        int epochs = o.getInt("epochs", 5, 1);
+        long seed = o.getInt("seed", 0, 0);
+        int batch = o.getInt("batch", 100, 1);
+        try (SparkShards shards = new SparkShards(sc,
+                MnistSamples.rdd(sc, dir, true, partitions, o.getInt("limit", 0, 0)), MnistSamples.SHAPE,
+                o.getInt("depth", 1, 1), SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST)) {
+            Model model = initialModel(hidden, seed);
+            ModelFactory factory = () -> new MLP(new int[] {hidden, 10}, F::relu);
+            DataParallelTrainer.Builder b = DataParallelTrainer.builder(model, factory, shards)
+                    .optimizer(new Adam(o.getDouble("lr", 0.001))).batchSize(batch).seed(seed);
+            int perEpoch = (int) ((shards.size() + batch - 1) / batch);
+            String ckpt = o.get("checkpoint", null);
+            if (ckpt != null) {
+                b.checkpoints(Path.of(ckpt), o.getInt("every", perEpoch, 1));
             }
+            DataParallelTrainer trainer = b.build();
+            long total = o.getInt("steps", epochs * perEpoch, 1);
+            out.printf(Locale.ROOT, "spark-mnist: %d training images in %d partitions on %s; MLP (784, %d ReLU,"
+                            + " 10), Adam, global batch %d, %d steps (%d per epoch); %s of weights per step%n",
+                    shards.size(), shards.partitions(), sc.master(), hidden, batch, total, perEpoch,
+                    megabytes(trainer.layout().bytes()));
+            if (ckpt != null) {
+                long resumed = trainer.resume();
+                out.println(resumed > 0 ? "resumed from the checkpoint of step " + resumed + " in " + ckpt
+                        : "no checkpoint in " + ckpt + " yet: starting afresh");
+            }
+            return train(trainer, total, MNIST.fromDirectory(dir, false), out, o.get("save", null));
         }
     }
 
@@ -165,10 +175,10 @@ final class SparkMnist {
     }
 
     /**
-     * A Spark context: spark-submit's master when there is one, else {@code master}. {@code tuned} sets (unless
-     * given) the two settings that make a step cheaper (docs/SCALING.md): task results up to 64 MiB travel in the
-     * task's status message instead of through the block manager, and broadcasts are not compressed (weights
-     * do not compress).
+     * A new Spark context with spark-submit's master when there is one, else {@code master}. {@code tuned} sets
+     * (unless given) the two settings that make a step cheaper (docs/SCALING.md): task results up to 64 MiB
+     * travel in the task's status message instead of through the block manager, and broadcasts are not
+     * compressed (weights do not compress).
      */
     static JavaSparkContext context(String master, boolean tuned) {
         SparkConf conf = new SparkConf().setAppName("dezero spark-mnist");
