@@ -78,7 +78,8 @@ final class SparkBench {
         out.printf(Locale.ROOT, "spark-bench: %d training images, MLP (784, %d ReLU, 10), Adam; %d warm-up and %d "
                 + "timed steps (batch 1000: %d); %d cores%n", samples.size(), hidden, warmup, steps,
                 Math.max(6, steps / 10), Runtime.getRuntime().availableProcessors());
-        out.println("configuration                                    samples/s   step ms   Spark ms/step   task ms");
+        out.println("configuration                                    samples/s   step ms   Spark ms/step   task ms"
+                + "   update ms");
 
         for (int batch : new int[] {100, 1000}) {
             int n = batch == 100 ? steps : Math.max(6, steps / 10);
@@ -162,12 +163,13 @@ final class SparkBench {
             double total = median(stats.stream().mapToLong(StepStats::totalNanos).toArray()) / 1e6;
             double overhead = median(stats.stream().mapToLong(StepStats::overheadNanos).toArray()) / 1e6;
             double compute = median(stats.stream().mapToLong(StepStats::computeNanos).toArray()) / 1e6;
+            double update = median(stats.stream().mapToLong(StepStats::updateNanos).toArray()) / 1e6;
             String name = String.format(Locale.ROOT, "%sSpark P=%d d=%d %s %s, %sbatch %d", label, partitions, depth,
                     reduction == SparkShards.Reduction.ORDERED_TREE ? "ordered" : "treeAggregate",
                     weights == SparkShards.Weights.BROADCAST ? "bcast" : "closure",
                     hidden == 10 ? "784-10-10, " : "", batch);
-            out.printf(Locale.ROOT, "%-48s %9.0f %9.2f %15.2f %9.2f%n", name, batch / total * 1e3, total, overhead,
-                    compute);
+            out.printf(Locale.ROOT, "%-48s %9.0f %9.2f %15.2f %9.2f %11.2f%n", name, batch / total * 1e3, total,
+                    overhead, compute, update);
         }
     }
 
