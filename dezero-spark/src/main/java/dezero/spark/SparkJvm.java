@@ -114,8 +114,8 @@ public final class SparkJvm {
             return;
         }
         boolean spark = sparkOnClassPath();
-        if (spark && opened()) {
-            return;
+        if (spark && (opened() || underSparkSubmit())) {
+            return; // spark-submit has set up this JVM (options, class path, configuration): never leave it
         }
         String classPath = System.getProperty("java.class.path", "");
         if (!spark) {
@@ -145,6 +145,12 @@ public final class SparkJvm {
         }
         System.out.flush();
         System.exit(status);
+    }
+
+    /** Whether this JVM was started by spark-submit (which sets spark.master and runs SparkSubmit). */
+    static boolean underSparkSubmit() {
+        return System.getProperty("spark.master") != null
+                || System.getProperty("sun.java.command", "").startsWith("org.apache.spark.deploy.SparkSubmit");
     }
 
     /** java [this JVM's options] OPTIONS [JIT option] [log set-up] -Ddezero.relaunched=true -cp CP main args. */

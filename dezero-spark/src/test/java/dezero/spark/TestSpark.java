@@ -1,11 +1,11 @@
 package dezero.spark;
 
+import dezero.functions.F;
 import dezero.models.MLP;
 import dezero.models.Model;
 import dezero.ndarray.DType;
 import dezero.ndarray.NdArray;
 import dezero.ndarray.NdRandom;
-import dezero.functions.F;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;

@@ -1,5 +1,7 @@
 package dezero.spark.examples;
 
+import dezero.datasets.FileCache;
+import dezero.datasets.MNIST;
 import dezero.functions.F;
 import dezero.models.MLP;
 import dezero.models.Model;
@@ -13,15 +15,13 @@ import dezero.spark.Sample;
 import dezero.spark.SingleJvmTrainer;
 import dezero.spark.SparkShards;
 import dezero.spark.StepStats;
-import dezero.datasets.FileCache;
-import dezero.datasets.MNIST;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import scala.reflect.ClassTag;
-import scala.reflect.ClassTag$;
 import scala.collection.Iterator;
 import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag$;
+import scala.reflect.ClassTag;
 import scala.runtime.AbstractFunction1;
 
 import java.io.ByteArrayInputStream;
