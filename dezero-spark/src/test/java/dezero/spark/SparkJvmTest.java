@@ -37,6 +37,7 @@ class SparkJvmTest {
         assertTrue(c.contains("-Ddezero.relaunched=true"));
         int cp = c.indexOf("-cp");
         assertEquals("a.jar", c.get(cp + 1));
-        assertEquals(List.of(SparkJvmTest.class.getName(), "spark-mnist", "--epochs", "1"), c.subList(cp + 2, c.size()));
+        assertEquals(List.of(SparkJvmTest.class.getName(), "spark-mnist", "--epochs", "1"),
+                c.subList(cp + 2, c.size()));
     }
 }

@@ -82,51 +82,49 @@ final class SparkBench {
                 + "   update ms");
 
         for (int batch : new int[] {100, 1000}) {
-            int n = batch == 100 ? steps : Math.max(6, steps / 10);
-            int w = batch == 100 ? warmup : Math.max(2, warmup / 10);
-            singleJvm(samples, hidden, batch, w, n, out);
+            singleJvm(samples, hidden, batch, warmupSteps(warmup, batch), timedSteps(steps, batch), out);
         }
         try (JavaSparkContext sc = SparkMnist.context("local[2]", false)) {
             // Spark's own code paths warm up too: an untimed run first, so the first row is not the slowest
             spark(sc, dir, hidden, 100, 2, 1, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST,
                     warmup + steps, 0, null, out);
-            for (int batch : new int[] {100, 1000}) {
-                int n = batch == 100 ? steps : Math.max(6, steps / 10);
-                int w = batch == 100 ? warmup : Math.max(2, warmup / 10);
-                spark(sc, dir, hidden, batch, 2, 1, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST,
-                        w, n, "", out);
-            }
-            spark(sc, dir, hidden, 100, 2, 1, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.CLOSURE,
-                    warmup, steps, "", out);
-            spark(sc, dir, hidden, 100, 2, 2, SparkShards.Reduction.TREE_AGGREGATE, SparkShards.Weights.BROADCAST,
-                    warmup, steps, "", out);
-            spark(sc, dir, hidden, 100, 4, 2, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST,
-                    warmup, steps, "", out);
-            spark(sc, dir, 10, 100, 2, 1, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST,
-                    warmup, steps, "", out);
+            configurations(sc, dir, hidden, warmup, steps, "", out);
             int params = 784 * hidden + hidden + hidden * 10 + 10;
             allGather(sc, params * 4, Math.max(8, steps / 4), out);
             serialization(params, out);
         }
         // the settings spark-mnist uses: gradients come back inside the task's status message, uncompressed weights
         try (JavaSparkContext sc = SparkMnist.context("local[2]", true)) {
-            for (int batch : new int[] {100, 1000}) {
-                int n = batch == 100 ? steps : Math.max(6, steps / 10);
-                int w = batch == 100 ? warmup : Math.max(2, warmup / 10);
-                spark(sc, dir, hidden, batch, 2, 1, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST,
-                        w, n, "tuned ", out);
-            }
-            spark(sc, dir, hidden, 100, 2, 1, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.CLOSURE,
-                    warmup, steps, "tuned ", out);
-            spark(sc, dir, hidden, 100, 2, 2, SparkShards.Reduction.TREE_AGGREGATE, SparkShards.Weights.BROADCAST,
-                    warmup, steps, "tuned ", out);
-            spark(sc, dir, hidden, 100, 4, 1, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST,
-                    warmup, steps, "tuned ", out);
-            spark(sc, dir, hidden, 100, 4, 2, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST,
-                    warmup, steps, "tuned ", out);
-            spark(sc, dir, 10, 100, 2, 1, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST,
-                    warmup, steps, "tuned ", out);
+            configurations(sc, dir, hidden, warmup, steps, "tuned ", out);
         }
+    }
+
+    /** Steps timed at {@code batch}: a tenth at batch 1000 (at least 6). */
+    private static int timedSteps(int steps, int batch) {
+        return batch == 100 ? steps : Math.max(6, steps / 10);
+    }
+
+    private static int warmupSteps(int warmup, int batch) {
+        return batch == 100 ? warmup : Math.max(2, warmup / 10);
+    }
+
+    /** The rows of one Spark set-up: both batch sizes, then the variants at batch 100. */
+    private static void configurations(JavaSparkContext sc, Path dir, int hidden, int warmup, int steps, String label,
+                                       PrintStream out) throws IOException {
+        for (int batch : new int[] {100, 1000}) {
+            spark(sc, dir, hidden, batch, 2, 1, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST,
+                    warmupSteps(warmup, batch), timedSteps(steps, batch), label, out);
+        }
+        spark(sc, dir, hidden, 100, 2, 1, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.CLOSURE,
+                warmup, steps, label, out);
+        spark(sc, dir, hidden, 100, 2, 2, SparkShards.Reduction.TREE_AGGREGATE, SparkShards.Weights.BROADCAST,
+                warmup, steps, label, out);
+        spark(sc, dir, hidden, 100, 4, 1, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST,
+                warmup, steps, label, out);
+        spark(sc, dir, hidden, 100, 4, 2, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST,
+                warmup, steps, label, out);
+        spark(sc, dir, 10, 100, 2, 1, SparkShards.Reduction.ORDERED_TREE, SparkShards.Weights.BROADCAST,
+                warmup, steps, label, out);
     }
 
     private static void singleJvm(List<Sample> samples, int hidden, int batch, int warmup, int steps,
