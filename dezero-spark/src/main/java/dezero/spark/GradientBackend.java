@@ -14,7 +14,7 @@ public sealed interface GradientBackend extends AutoCloseable permits SparkShard
 
     /**
      * The gradient of the mean loss of {@code batch} (data-set positions) at {@code weights}: each
-     * partition's share computed by {@code task}, added in the fixed {@link SumTree} shape.
+     * partition's share computed by {@code task}, added in the fixed {@code SumTree} shape.
      */
     ShardGradient step(GradientTask task, FlatVector weights, int[] batch);
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The partitions of a data set held in this JVM, their gradients computed one after the other and
- * added in the same {@link SumTree} shape as on Spark: the single-JVM run that a Spark run equals
+ * added in the same {@code SumTree} shape as on Spark: the single-JVM run that a Spark run equals
  * bit for bit when the partitions hold the same examples (the tests' reference), and a way to try a
  * data-parallel set-up without a cluster.
  */

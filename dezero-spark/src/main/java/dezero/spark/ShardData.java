@@ -73,6 +73,24 @@ public final class ShardData implements Serializable {
     }
 
     /**
+     * The positions held as runs of consecutive ones, {@code {start0, length0, start1, length1, ...}}:
+     * one run for a partition that holds a slice of the data set.
+     */
+    public int[] runs() {
+        int[] out = new int[2 * Math.max(1, indices.length)];
+        int n = 0;
+        for (int i = 0; i < indices.length; i++) {
+            if (i > 0 && indices[i] == indices[i - 1] + 1) {
+                out[n - 1]++;
+            } else {
+                out[n++] = indices[i];
+                out[n++] = 1;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /**
      * The rows of this shard's examples in the global {@code batch} (data-set positions), in the
      * batch's order.
      */

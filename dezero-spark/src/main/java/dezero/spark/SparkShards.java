@@ -7,14 +7,15 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
-import java.util.BitSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A data set as Spark partitions that compute gradients: the {@link Sample}s of an RDD packed into
  * one {@link ShardData} per partition and cached in executor memory; each step one Spark job runs a
- * task per partition and the gradients come back added in the fixed {@link SumTree} shape.
+ * task per partition and the gradients come back added in the fixed {@code SumTree} shape.
  *
  * <p><b>Weights out.</b> By default a {@link Broadcast} of the flat weights per step (fetched once per
  * executor, shared by its tasks, destroyed after the step); {@link Weights#CLOSURE} captures them in
@@ -65,31 +66,36 @@ public final class SparkShards implements GradientBackend {
         this.partitions = shards.getNumPartitions();
         SumTree.fanIn(partitions, depth);
         this.depth = depth;
-        List<int[]> positions = shards.map(ShardData::indices).collect();
-        this.size = checkPositions(positions);
+        this.size = checkPositions(shards.map(ShardData::runs).collect());
     }
 
-    /** The number of examples, after checking that the positions are 0..n-1 with none twice. */
-    private static long checkPositions(List<int[]> positions) {
-        BitSet seen = new BitSet();
-        long n = 0;
-        for (int[] p : positions) {
-            for (int i : p) {
-                if (seen.get(i)) {
-                    throw new IllegalArgumentException("SparkShards: position " + i + " is in the data twice");
-                }
-                seen.set(i);
-                n++;
+    /**
+     * The number of examples, after checking that the partitions' runs of positions ({@link ShardData#runs})
+     * cover 0..n-1 with none twice.
+     */
+    static long checkPositions(List<int[]> partitionRuns) {
+        List<long[]> runs = new ArrayList<>();
+        for (int[] r : partitionRuns) {
+            for (int k = 0; k < r.length; k += 2) {
+                runs.add(new long[] {r[k], r[k + 1]});
             }
         }
-        if (n == 0) {
+        runs.sort(Comparator.comparingLong(r -> r[0]));
+        long next = 0;
+        for (long[] r : runs) {
+            if (r[0] < next) {
+                throw new IllegalArgumentException("SparkShards: position " + r[0] + " is in the data twice");
+            }
+            if (r[0] > next) {
+                throw new IllegalArgumentException("SparkShards: the samples' positions are not 0..n-1 (position "
+                        + next + " is missing)");
+            }
+            next = r[0] + r[1];
+        }
+        if (next == 0) {
             throw new IllegalArgumentException("SparkShards: the RDD holds no samples");
         }
-        if (seen.nextClearBit(0) != n) {
-            throw new IllegalArgumentException("SparkShards: the " + n + " samples' positions are not 0.." + (n - 1)
-                    + " (position " + seen.nextClearBit(0) + " is missing)");
-        }
-        return n;
+        return next;
     }
 
     @Override

@@ -9,7 +9,7 @@
  * weights. Executors keep only the architecture ({@link dezero.spark.ModelFactory}, one model per task
  * thread, reused) and the cached examples of their partitions ({@link dezero.spark.ShardData}).
  *
- * <p><b>The global batch.</b> {@link dezero.spark.BatchOrder} is a shuffling
+ * <p><b>The global batch.</b> {@code BatchOrder} is a shuffling
  * {@link dezero.datasets.DataLoader} with {@code new NdRandom(seed)} over the positions 0..n-1, so a
  * step's batch is the batch that a single-JVM loop over the same data with the same seed sees. Each
  * partition takes the examples of the batch that it holds (in batch order), applies the mean loss to

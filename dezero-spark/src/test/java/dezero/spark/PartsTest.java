@@ -63,6 +63,23 @@ class PartsTest {
                 () -> ShardData.of(List.of(new Sample(0, new float[3], 0)).iterator(), new int[] {2}));
     }
 
+    @Test
+    void thePartitionsMustHoldEachPositionOnce() {
+        List<Sample> mine = new ArrayList<>();
+        for (int i : new int[] {5, 3, 4, 9, 0}) {
+            mine.add(new Sample(i, new float[] {i}, 0));
+        }
+        assertArrayEquals(new int[] {0, 1, 3, 3, 9, 1}, ShardData.of(mine.iterator(), new int[] {1}).runs());
+        assertEquals(0, ShardData.of(List.<Sample>of().iterator(), new int[] {1}).runs().length);
+        assertEquals(10, SparkShards.checkPositions(List.of(new int[] {0, 1, 3, 3, 9, 1}, new int[] {1, 2, 6, 3})));
+        assertThrows(IllegalArgumentException.class,
+                () -> SparkShards.checkPositions(List.of(new int[] {0, 5}, new int[] {4, 2})), "4 twice");
+        assertThrows(IllegalArgumentException.class,
+                () -> SparkShards.checkPositions(List.of(new int[] {0, 5}, new int[] {6, 2})), "5 missing");
+        assertThrows(IllegalArgumentException.class,
+                () -> SparkShards.checkPositions(List.of(new int[0], new int[0])), "no samples");
+    }
+
     private static ShardGradient leaf(int node, float value) {
         return new ShardGradient(node, 1, value, FlatVector.of(new float[] {value}), new boolean[] {true}, node);
     }
