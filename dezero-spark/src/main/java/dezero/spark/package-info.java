@@ -33,7 +33,7 @@
  * Barrier execution with {@code BarrierTaskContext.allGather} was measured and rejected: it carries
  * strings only (a gradient becomes base64 text, 4/3 of its size, sent through the driver to every task,
  * so P&sup2; gradients of traffic), and in Spark 4.1 every barrier call waits for the coordinator in
- * one-second sleeps: a round measured 1,007 ms, 40 times a whole step; docs/SCALING.md has the figures.
+ * one-second sleeps: a round measured 1,007 ms, 27 times a whole step; docs/SCALING.md has the figures.
  *
  * <p><b>What is exact and what is not.</b> A sum's shape depends only on the number of partitions and
  * the depth, so a Spark run equals, bit for bit, the same partitions computed and added in one JVM
