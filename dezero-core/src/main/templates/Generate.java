@@ -41,7 +41,8 @@ public final class Generate {
             "double", new String[] {"Double", "D", "DoubleVector", ""},
             "float", new String[] {"Float", "F", "FloatVector", "(float) "},
             "long", new String[] {"Long", "L", "LongVector", "(long) "},
-            "int", new String[] {"Integer", "I", "IntVector", "(int) "});
+            "int", new String[] {"Integer", "I", "IntVector", "(int) "},
+            "boolean", new String[] {"Boolean", "Z", "", ""});
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$[A-Za-z]+\\$");
 
     public static void main(String[] args) throws IOException {

@@ -19,16 +19,16 @@ final class ActivationGrads {
         }
         int n = x.size;
         if (x.dtype == DType.FLOAT32) {
-            float[] xd = (float[]) x.data;
-            float[] gd = (float[]) g.data;
+            float[] xd = x.data.floats();
+            float[] gd = g.data.floats();
             float[] out = new float[n];
             for (int i = 0; i < n; i++) {
                 out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(gd[i]) & positiveMask(Float.floatToRawIntBits(xd[i])));
             }
             return new NdArray(DType.FLOAT32, x.shape.clone(), out);
         }
-        double[] xd = (double[]) x.data;
-        double[] gd = (double[]) g.data;
+        double[] xd = x.data.doubles();
+        double[] gd = g.data.doubles();
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(gd[i]) & positiveMask(Double.doubleToRawLongBits(xd[i])));
@@ -59,16 +59,16 @@ final class ActivationGrads {
         }
         int n = y.size;
         if (y.dtype == DType.FLOAT32) {
-            float[] yd = (float[]) y.data;
-            float[] g = (float[]) gy.data;
+            float[] yd = y.data.floats();
+            float[] g = gy.data.floats();
             float[] out = new float[n];
             for (int i = 0; i < n; i++) {
                 out[i] = g[i] * yd[i] * (1f - yd[i]);
             }
             return new NdArray(DType.FLOAT32, y.shape.clone(), out);
         }
-        double[] yd = (double[]) y.data;
-        double[] g = (double[]) gy.data;
+        double[] yd = y.data.doubles();
+        double[] g = gy.data.doubles();
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = g[i] * yd[i] * (1.0 - yd[i]);

@@ -103,16 +103,16 @@ public final class Conv {
         int oh = g.outHeight(h), ow = g.outWidth(w);
         int taps = c * g.kh * g.kw, pos = oh * ow;
         int per = Math.multiplyExact(taps, pos);
-        Object col = Elementwise.alloc(t, Math.multiplyExact(n, per));
+        Storage col = Elementwise.alloc(t, Math.multiplyExact(n, per));
         int rowStride = toMatrix ? 1 : pos;
         int posStride = toMatrix ? taps : 1;
         forChunks(n, chunks(n, per), (lo, hi) -> {
             for (int i = lo; i < hi; i++) {
                 if (t == DType.FLOAT64) {
-                    Im2Col.im2col((double[]) x.data, i * c * h * w, c, h, w, g, oh, ow, (double[]) col, i * per,
+                    Im2Col.im2col(x.data.doubles(), i * c * h * w, c, h, w, g, oh, ow, col.doubles(), i * per,
                             rowStride, posStride);
                 } else {
-                    Im2Col.im2col((float[]) x.data, i * c * h * w, c, h, w, g, oh, ow, (float[]) col, i * per,
+                    Im2Col.im2col(x.data.floats(), i * c * h * w, c, h, w, g, oh, ow, col.floats(), i * per,
                             rowStride, posStride);
                 }
             }
@@ -146,15 +146,15 @@ public final class Conv {
         int rowStride = toMatrix ? 1 : pos;
         int posStride = toMatrix ? taps : 1;
         int plane = c * h * w;
-        Object img = Elementwise.alloc(t, Math.multiplyExact(n, plane));
+        Storage img = Elementwise.alloc(t, Math.multiplyExact(n, plane));
         forChunks(n, chunks(n, per), (lo, hi) -> {
             for (int i = lo; i < hi; i++) {
                 if (t == DType.FLOAT64) {
-                    Im2Col.col2im((double[]) col.data, i * per, rowStride, posStride, c, h, w, g, oh, ow,
-                            (double[]) img, i * plane);
+                    Im2Col.col2im(col.data.doubles(), i * per, rowStride, posStride, c, h, w, g, oh, ow,
+                            img.doubles(), i * plane);
                 } else {
-                    Im2Col.col2im((float[]) col.data, i * per, rowStride, posStride, c, h, w, g, oh, ow,
-                            (float[]) img, i * plane);
+                    Im2Col.col2im(col.data.floats(), i * per, rowStride, posStride, c, h, w, g, oh, ow,
+                            img.floats(), i * plane);
                 }
             }
         });
@@ -184,20 +184,20 @@ public final class Conv {
         int n = xs[0], c = xs[1], h = xs[2], wd = xs[3], oc = ws[0];
         int oh = g.outHeight(h), ow = g.outWidth(wd);
         int taps = c * g.kh * g.kw, pos = oh * ow;
-        Object y = Elementwise.alloc(t, Math.multiplyExact(n, Math.multiplyExact(oc, pos)));
+        Storage y = Elementwise.alloc(t, Math.multiplyExact(n, Math.multiplyExact(oc, pos)));
         Kernel k = Kernels.get();
         forChunks(n, chunks(n, (long) oc * taps * pos), (lo, hi) -> {
-            Object col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
+            Storage col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
             for (int i = lo; i < hi; i++) {
                 int yOff = i * oc * pos;
                 if (t == DType.FLOAT64) {
-                    Im2Col.im2col((double[]) xt.data, i * c * h * wd, c, h, wd, g, oh, ow, (double[]) col, 0, pos, 1);
-                    k.gemm(false, false, oc, pos, taps, (double[]) wt.data, 0, taps, (double[]) col, 0, pos,
-                            (double[]) y, yOff, pos);
+                    Im2Col.im2col(xt.data.doubles(), i * c * h * wd, c, h, wd, g, oh, ow, col.doubles(), 0, pos, 1);
+                    k.gemm(false, false, oc, pos, taps, wt.data.doubles(), 0, taps, col.doubles(), 0, pos,
+                            y.doubles(), yOff, pos);
                 } else {
-                    Im2Col.im2col((float[]) xt.data, i * c * h * wd, c, h, wd, g, oh, ow, (float[]) col, 0, pos, 1);
-                    k.gemm(false, false, oc, pos, taps, (float[]) wt.data, 0, taps, (float[]) col, 0, pos,
-                            (float[]) y, yOff, pos);
+                    Im2Col.im2col(xt.data.floats(), i * c * h * wd, c, h, wd, g, oh, ow, col.floats(), 0, pos, 1);
+                    k.gemm(false, false, oc, pos, taps, wt.data.floats(), 0, taps, col.floats(), 0, pos,
+                            y.floats(), yOff, pos);
                 }
                 addBias(bt, y, yOff, oc, pos);
             }
@@ -243,20 +243,20 @@ public final class Conv {
         DType t = floatType(op, x, w, b);
         NdArray xt = as(x, t), wt = as(w, t), bt = as(b, t);
         int taps = oc * g.kh * g.kw, pos = h * wd, plane = oc * outH * outW;
-        Object y = Elementwise.alloc(t, Math.multiplyExact(n, plane));
+        Storage y = Elementwise.alloc(t, Math.multiplyExact(n, plane));
         Kernel k = Kernels.get();
         forChunks(n, chunks(n, (long) c * taps * pos), (lo, hi) -> {
-            Object col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
+            Storage col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
             for (int i = lo; i < hi; i++) {
                 int yOff = i * plane;
                 if (t == DType.FLOAT64) {
-                    k.gemm(true, false, taps, pos, c, (double[]) wt.data, 0, taps, (double[]) xt.data, i * c * pos, pos,
-                            (double[]) col, 0, pos);
-                    Im2Col.col2im((double[]) col, 0, pos, 1, oc, outH, outW, g, h, wd, (double[]) y, yOff);
+                    k.gemm(true, false, taps, pos, c, wt.data.doubles(), 0, taps, xt.data.doubles(), i * c * pos, pos,
+                            col.doubles(), 0, pos);
+                    Im2Col.col2im(col.doubles(), 0, pos, 1, oc, outH, outW, g, h, wd, y.doubles(), yOff);
                 } else {
-                    k.gemm(true, false, taps, pos, c, (float[]) wt.data, 0, taps, (float[]) xt.data, i * c * pos, pos,
-                            (float[]) col, 0, pos);
-                    Im2Col.col2im((float[]) col, 0, pos, 1, oc, outH, outW, g, h, wd, (float[]) y, yOff);
+                    k.gemm(true, false, taps, pos, c, wt.data.floats(), 0, taps, xt.data.floats(), i * c * pos, pos,
+                            col.floats(), 0, pos);
+                    Im2Col.col2im(col.floats(), 0, pos, 1, oc, outH, outW, g, h, wd, y.floats(), yOff);
                 }
                 addBias(bt, y, yOff, oc, outH * outW);
             }
@@ -286,23 +286,23 @@ public final class Conv {
         NdArray xt = as(x, t), gt = as(gy, t);
         int taps = c * g.kh * g.kw, pos = oh * ow, size = oc * taps;
         int parts = chunks(n, (long) oc * taps * pos);
-        Object[] partial = new Object[parts];
+        Storage[] partial = new Storage[parts];
         Kernel k = Kernels.get();
         forChunks(parts, parts, (p0, p1) -> {
             for (int part = p0; part < p1; part++) {
                 int lo = (int) ((long) part * n / parts), hi = (int) ((long) (part + 1) * n / parts);
-                Object col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
-                Object tmp = Elementwise.alloc(t, size);
-                Object acc = Elementwise.alloc(t, size);
+                Storage col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
+                Storage tmp = Elementwise.alloc(t, size);
+                Storage acc = Elementwise.alloc(t, size);
                 for (int i = lo; i < hi; i++) {
                     if (t == DType.FLOAT64) {
-                        Im2Col.im2col((double[]) xt.data, i * c * h * wd, c, h, wd, g, oh, ow, (double[]) col, 0, pos, 1);
-                        k.gemm(false, true, oc, taps, pos, (double[]) gt.data, i * oc * pos, pos, (double[]) col, 0, pos,
-                                (double[]) tmp, 0, taps);
+                        Im2Col.im2col(xt.data.doubles(), i * c * h * wd, c, h, wd, g, oh, ow, col.doubles(), 0, pos, 1);
+                        k.gemm(false, true, oc, taps, pos, gt.data.doubles(), i * oc * pos, pos, col.doubles(), 0, pos,
+                                tmp.doubles(), 0, taps);
                     } else {
-                        Im2Col.im2col((float[]) xt.data, i * c * h * wd, c, h, wd, g, oh, ow, (float[]) col, 0, pos, 1);
-                        k.gemm(false, true, oc, taps, pos, (float[]) gt.data, i * oc * pos, pos, (float[]) col, 0, pos,
-                                (float[]) tmp, 0, taps);
+                        Im2Col.im2col(xt.data.floats(), i * c * h * wd, c, h, wd, g, oh, ow, col.floats(), 0, pos, 1);
+                        k.gemm(false, true, oc, taps, pos, gt.data.floats(), i * oc * pos, pos, col.floats(), 0, pos,
+                                tmp.floats(), 0, taps);
                     }
                     accumulate(acc, tmp);
                 }
@@ -323,12 +323,12 @@ public final class Conv {
     }
 
     /** {@code y[off + o*plane + p] += b[o]}. */
-    private static void addBias(NdArray b, Object y, int off, int channels, int plane) {
+    private static void addBias(NdArray b, Storage y, int off, int channels, int plane) {
         if (b == null) {
             return;
         }
-        if (y instanceof double[]) {
-            double[] yd = (double[]) y, bd = (double[]) b.data;
+        if (y.dtype() == DType.FLOAT64) {
+            double[] yd = y.doubles(), bd = b.data.doubles();
             for (int o = 0; o < channels; o++) {
                 double v = bd[o];
                 for (int p = off + o * plane, e = p + plane; p < e; p++) {
@@ -336,7 +336,7 @@ public final class Conv {
                 }
             }
         } else {
-            float[] yf = (float[]) y, bf = (float[]) b.data;
+            float[] yf = y.floats(), bf = b.data.floats();
             for (int o = 0; o < channels; o++) {
                 float v = bf[o];
                 for (int p = off + o * plane, e = p + plane; p < e; p++) {
@@ -346,14 +346,14 @@ public final class Conv {
         }
     }
 
-    private static void accumulate(Object acc, Object add) {
-        if (acc instanceof double[]) {
-            double[] a = (double[]) acc, d = (double[]) add;
+    private static void accumulate(Storage acc, Storage add) {
+        if (acc.dtype() == DType.FLOAT64) {
+            double[] a = acc.doubles(), d = add.doubles();
             for (int i = 0; i < a.length; i++) {
                 a[i] += d[i];
             }
         } else {
-            float[] a = (float[]) acc, d = (float[]) add;
+            float[] a = acc.floats(), d = add.floats();
             for (int i = 0; i < a.length; i++) {
                 a[i] += d[i];
             }
@@ -383,13 +383,13 @@ public final class Conv {
     public static MaxPooled maxPool(NdArray x, ConvWindow g) {
         Pool.Geometry p = Pool.geometry("pooling", x.shape, g);
         DType t = floatType("pooling", x);
-        Object y = Elementwise.alloc(t, p.outSize());
+        Storage y = Elementwise.alloc(t, p.outSize());
         long[] idx = new long[p.outSize()];
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow * g.kh * g.kw), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.max((double[]) x.data, p, lo, hi, (double[]) y, idx);
+                Pool.max(x.data.doubles(), p, lo, hi, y.doubles(), idx);
             } else {
-                Pool.max((float[]) x.data, p, lo, hi, (float[]) y, idx);
+                Pool.max(x.data.floats(), p, lo, hi, y.floats(), idx);
             }
         });
         int[] shape = p.outShape();
@@ -406,13 +406,13 @@ public final class Conv {
         Pool.requireOut("pooling backward", "gy", gy, p);
         Pool.requireOut("pooling backward", "argmax", argmax, p);
         DType t = floatType("pooling backward", gy);
-        Object gx = Elementwise.alloc(t, Shapes.size(inputShape));
-        long[] idx = (long[]) argmax.data;
+        Storage gx = Elementwise.alloc(t, Shapes.size(inputShape));
+        long[] idx = argmax.data.longs();
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.scatter((double[]) gy.data, idx, p, lo, hi, (double[]) gx);
+                Pool.scatter(gy.data.doubles(), idx, p, lo, hi, gx.doubles());
             } else {
-                Pool.scatter((float[]) gy.data, idx, p, lo, hi, (float[]) gx);
+                Pool.scatter(gy.data.floats(), idx, p, lo, hi, gx.floats());
             }
         });
         return new NdArray(t, inputShape.clone(), gx);
@@ -426,13 +426,13 @@ public final class Conv {
         Pool.Geometry p = Pool.geometry("pooling with indexes", x.shape, g);
         Pool.requireOut("pooling with indexes", "argmax", argmax, p);
         DType t = floatType("pooling with indexes", x);
-        Object y = Elementwise.alloc(t, p.outSize());
-        long[] idx = (long[]) argmax.data;
+        Storage y = Elementwise.alloc(t, p.outSize());
+        long[] idx = argmax.data.longs();
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.gather((double[]) x.data, idx, p, lo, hi, (double[]) y);
+                Pool.gather(x.data.doubles(), idx, p, lo, hi, y.doubles());
             } else {
-                Pool.gather((float[]) x.data, idx, p, lo, hi, (float[]) y);
+                Pool.gather(x.data.floats(), idx, p, lo, hi, y.floats());
             }
         });
         return new NdArray(t, p.outShape(), y);
@@ -442,12 +442,12 @@ public final class Conv {
     public static NdArray averagePool(NdArray x, ConvWindow g) {
         Pool.Geometry p = Pool.geometry("average_pooling", x.shape, g);
         DType t = floatType("average_pooling", x);
-        Object y = Elementwise.alloc(t, p.outSize());
+        Storage y = Elementwise.alloc(t, p.outSize());
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow * g.kh * g.kw), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.average((double[]) x.data, p, lo, hi, (double[]) y);
+                Pool.average(x.data.doubles(), p, lo, hi, y.doubles());
             } else {
-                Pool.average((float[]) x.data, p, lo, hi, (float[]) y);
+                Pool.average(x.data.floats(), p, lo, hi, y.floats());
             }
         });
         return new NdArray(t, p.outShape(), y);
@@ -461,12 +461,12 @@ public final class Conv {
         Pool.Geometry p = Pool.geometry("average_pooling backward", inputShape, g);
         Pool.requireOut("average_pooling backward", "gy", gy, p);
         DType t = floatType("average_pooling backward", gy);
-        Object gx = Elementwise.alloc(t, Shapes.size(inputShape));
+        Storage gx = Elementwise.alloc(t, Shapes.size(inputShape));
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow * g.kh * g.kw), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.spread((double[]) gy.data, p, lo, hi, (double[]) gx);
+                Pool.spread(gy.data.doubles(), p, lo, hi, gx.doubles());
             } else {
-                Pool.spread((float[]) gy.data, p, lo, hi, (float[]) gx);
+                Pool.spread(gy.data.floats(), p, lo, hi, gx.floats());
             }
         });
         return new NdArray(t, inputShape.clone(), gx);

@@ -29,46 +29,65 @@ public final class NdArray {
     final DType dtype;
     final int[] shape;
     final int size;
-    /** double[], float[], long[] or boolean[] according to dtype; length == size; never null. */
-    final Object data;
+    /** The elements, of this dtype; length == size; never null. */
+    final Storage data;
 
-    NdArray(DType dtype, int[] shape, Object data) {
+    NdArray(DType dtype, int[] shape, Storage data) {
         this.dtype = dtype;
         this.shape = shape;
         this.size = Shapes.size(shape);
         this.data = data;
-        int len = java.lang.reflect.Array.getLength(data);
+        if (data.dtype() != dtype) {
+            throw new IllegalArgumentException("storage of " + data.dtype() + " for an array of " + dtype);
+        }
+        int len = data.length();
         if (len != size) {
             throw new IllegalArgumentException("data of length " + len + " does not fit shape " + Shapes.str(shape)
                     + " (" + size + " elements)");
         }
     }
 
+    NdArray(DType dtype, int[] shape, double[] data) {
+        this(dtype, shape, new Storage.D(data));
+    }
+
+    NdArray(DType dtype, int[] shape, float[] data) {
+        this(dtype, shape, new Storage.F(data));
+    }
+
+    NdArray(DType dtype, int[] shape, long[] data) {
+        this(dtype, shape, new Storage.L(data));
+    }
+
+    NdArray(DType dtype, int[] shape, boolean[] data) {
+        this(dtype, shape, new Storage.Z(data));
+    }
+
     // ------------------------------------------------------------------ creation
 
     /** Wraps (without copying) row-major float64 data in an array of the given shape. */
     public static NdArray wrap(double[] data, int... shape) {
-        return new NdArray(DType.FLOAT64, shape.clone(), data);
+        return new NdArray(DType.FLOAT64, shape.clone(), new Storage.D(data));
     }
 
     /** Wraps (without copying) row-major float32 data. */
     public static NdArray wrap(float[] data, int... shape) {
-        return new NdArray(DType.FLOAT32, shape.clone(), data);
+        return new NdArray(DType.FLOAT32, shape.clone(), new Storage.F(data));
     }
 
     /** Wraps (without copying) row-major int64 data. */
     public static NdArray wrap(long[] data, int... shape) {
-        return new NdArray(DType.INT64, shape.clone(), data);
+        return new NdArray(DType.INT64, shape.clone(), new Storage.L(data));
     }
 
     /** Wraps (without copying) row-major bool data. */
     public static NdArray wrap(boolean[] data, int... shape) {
-        return new NdArray(DType.BOOL, shape.clone(), data);
+        return new NdArray(DType.BOOL, shape.clone(), new Storage.Z(data));
     }
 
     /** A 0-d float64 array: {@code np.array(v)}. */
     public static NdArray scalar(double v) {
-        return new NdArray(DType.FLOAT64, new int[0], new double[] {v});
+        return wrap(new double[] {v});
     }
 
     /** A 0-d array of the given dtype holding {@code v} (cast as NumPy's {@code astype} would). */
@@ -78,7 +97,7 @@ public final class NdArray {
 
     /** A 0-d int64 array. */
     public static NdArray scalar(long v) {
-        return new NdArray(DType.INT64, new int[0], new long[] {v});
+        return wrap(new long[] {v});
     }
 
     /** A 1-d float64 array (copied). */
@@ -152,17 +171,7 @@ public final class NdArray {
 
     public static NdArray zeros(DType dtype, int... shape) {
         int[] s = shape.clone();
-        int n = Shapes.size(s);
-        switch (dtype) {
-            case FLOAT64:
-                return new NdArray(dtype, s, new double[n]);
-            case FLOAT32:
-                return new NdArray(dtype, s, new float[n]);
-            case INT64:
-                return new NdArray(dtype, s, new long[n]);
-            default:
-                return new NdArray(dtype, s, new boolean[n]);
-        }
+        return new NdArray(dtype, s, Storage.alloc(dtype, Shapes.size(s)));
     }
 
     /** {@code np.ones(shape)} in float64. */
@@ -177,18 +186,9 @@ public final class NdArray {
     /** An array of the given shape filled with {@code value} (cast to {@code dtype}). */
     public static NdArray full(double value, DType dtype, int... shape) {
         NdArray a = zeros(dtype, shape);
-        switch (dtype) {
-            case FLOAT64:
-                Arrays.fill((double[]) a.data, value);
-                break;
-            case FLOAT32:
-                Arrays.fill((float[]) a.data, (float) value);
-                break;
-            case INT64:
-                Arrays.fill((long[]) a.data, (long) value);
-                break;
-            default:
-                Arrays.fill((boolean[]) a.data, value != 0);
+        if (a.size > 0) {
+            a.data.set(0, value);
+            a.data.fillTo(0, a.data, 1, a.size - 1);
         }
         return a;
     }
@@ -283,25 +283,25 @@ public final class NdArray {
     /** The backing float64 storage (live, row-major). Throws if the dtype is not float64. */
     public double[] doubleData() {
         requireDType(DType.FLOAT64, "doubleData");
-        return (double[]) data;
+        return data.doubles();
     }
 
     /** The backing float32 storage (live, row-major). */
     public float[] floatData() {
         requireDType(DType.FLOAT32, "floatData");
-        return (float[]) data;
+        return data.floats();
     }
 
     /** The backing int64 storage (live, row-major). */
     public long[] longData() {
         requireDType(DType.INT64, "longData");
-        return (long[]) data;
+        return data.longs();
     }
 
     /** The backing bool storage (live, row-major). */
     public boolean[] boolData() {
         requireDType(DType.BOOL, "boolData");
-        return (boolean[]) data;
+        return data.booleans();
     }
 
     private void requireDType(DType want, String op) {
@@ -333,40 +333,19 @@ public final class NdArray {
     public long[] toLongArray() {
         long[] out = new long[size];
         for (int i = 0; i < size; i++) {
-            out[i] = dtype == DType.INT64 ? ((long[]) data)[i] : (long) getFlat(i);
+            out[i] = dtype == DType.INT64 ? data.longs()[i] : (long) getFlat(i);
         }
         return out;
     }
 
     /** The element at row-major position {@code i}, as a double. */
     public double getFlat(int i) {
-        switch (dtype) {
-            case FLOAT64:
-                return ((double[]) data)[i];
-            case FLOAT32:
-                return ((float[]) data)[i];
-            case INT64:
-                return ((long[]) data)[i];
-            default:
-                return ((boolean[]) data)[i] ? 1.0 : 0.0;
-        }
+        return data.get(i);
     }
 
     /** Sets the element at row-major position {@code i} (cast to this dtype). In place. */
     public void setFlat(int i, double v) {
-        switch (dtype) {
-            case FLOAT64:
-                ((double[]) data)[i] = v;
-                break;
-            case FLOAT32:
-                ((float[]) data)[i] = (float) v;
-                break;
-            case INT64:
-                ((long[]) data)[i] = (long) v;
-                break;
-            default:
-                ((boolean[]) data)[i] = v != 0;
-        }
+        data.set(i, v);
     }
 
     /** The element at a full multi-index (negative positions count from the end). */
@@ -406,18 +385,7 @@ public final class NdArray {
 
     /** A deep copy. */
     public NdArray copy() {
-        return new NdArray(dtype, shape, copyData(data));
-    }
-
-    static Object copyData(Object data) {
-        if (data instanceof double[]) {
-            return ((double[]) data).clone();
-        } else if (data instanceof float[]) {
-            return ((float[]) data).clone();
-        } else if (data instanceof long[]) {
-            return ((long[]) data).clone();
-        }
-        return ((boolean[]) data).clone();
+        return new NdArray(dtype, shape, data.copy());
     }
 
     /** {@code x.astype(dtype)}: a converted copy (floats to int64 truncate toward zero). Returns {@code this} if the dtype already matches. */
@@ -607,9 +575,9 @@ public final class NdArray {
             return subi(x.mul(alpha));
         }
         if (dtype == DType.FLOAT32) {
-            Kernels.get().subScaled((float[]) data, 0, (float) alpha, (float[]) x.data, 0, size);
+            Kernels.get().subScaled(data.floats(), 0, (float) alpha, x.data.floats(), 0, size);
         } else {
-            Kernels.get().subScaled((double[]) data, 0, alpha, (double[]) x.data, 0, size);
+            Kernels.get().subScaled(data.doubles(), 0, alpha, x.data.doubles(), 0, size);
         }
         return this;
     }

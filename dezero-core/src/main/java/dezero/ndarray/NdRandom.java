@@ -419,16 +419,16 @@ public final class NdRandom {
             return;
         }
         int row = a.size / n;
-        Object buf = java.lang.reflect.Array.newInstance(a.data.getClass().getComponentType(), row);
+        Storage buf = Storage.alloc(a.dtype, row);
         synchronized (this) {
             for (int i = n - 1; i >= 1; i--) {
                 int j = (int) randomInterval(i);
                 if (i == j) {
                     continue;
                 }
-                System.arraycopy(a.data, j * row, buf, 0, row);
-                System.arraycopy(a.data, i * row, a.data, j * row, row);
-                System.arraycopy(buf, 0, a.data, i * row, row);
+                a.data.copyTo(j * row, buf, 0, row);
+                a.data.copyTo(i * row, a.data, j * row, row);
+                buf.copyTo(0, a.data, i * row, row);
             }
         }
     }
