@@ -1,7 +1,9 @@
 package dezero.ndarray;
 
+import dezero.ndarray.kernel.BinaryOp;
 import dezero.ndarray.kernel.Kernel;
 import dezero.ndarray.kernel.Kernels;
+import dezero.ndarray.kernel.Window;
 
 import java.util.stream.IntStream;
 
@@ -106,13 +108,15 @@ public final class Conv {
         Storage col = Elementwise.alloc(t, Math.multiplyExact(n, per));
         int rowStride = toMatrix ? 1 : pos;
         int posStride = toMatrix ? taps : 1;
+        Kernel k = Kernels.get();
+        Window win = g.on(h, w);
         forChunks(n, chunks(n, per), (lo, hi) -> {
             for (int i = lo; i < hi; i++) {
                 if (t == DType.FLOAT64) {
-                    Im2Col.im2col(x.data.doubles(), i * c * h * w, c, h, w, g, oh, ow, col.doubles(), i * per,
+                    k.im2col(x.data.doubles(), i * c * h * w, c, h, w, win, oh, ow, col.doubles(), i * per,
                             rowStride, posStride);
                 } else {
-                    Im2Col.im2col(x.data.floats(), i * c * h * w, c, h, w, g, oh, ow, col.floats(), i * per,
+                    k.im2col(x.data.floats(), i * c * h * w, c, h, w, win, oh, ow, col.floats(), i * per,
                             rowStride, posStride);
                 }
             }
@@ -147,13 +151,15 @@ public final class Conv {
         int posStride = toMatrix ? taps : 1;
         int plane = c * h * w;
         Storage img = Elementwise.alloc(t, Math.multiplyExact(n, plane));
+        Kernel k = Kernels.get();
+        Window win = g.on(h, w);
         forChunks(n, chunks(n, per), (lo, hi) -> {
             for (int i = lo; i < hi; i++) {
                 if (t == DType.FLOAT64) {
-                    Im2Col.col2im(col.data.doubles(), i * per, rowStride, posStride, c, h, w, g, oh, ow,
+                    k.col2im(col.data.doubles(), i * per, rowStride, posStride, c, h, w, win, oh, ow,
                             img.doubles(), i * plane);
                 } else {
-                    Im2Col.col2im(col.data.floats(), i * per, rowStride, posStride, c, h, w, g, oh, ow,
+                    k.col2im(col.data.floats(), i * per, rowStride, posStride, c, h, w, win, oh, ow,
                             img.floats(), i * plane);
                 }
             }
@@ -186,20 +192,21 @@ public final class Conv {
         int taps = c * g.kh * g.kw, pos = oh * ow;
         Storage y = Elementwise.alloc(t, Math.multiplyExact(n, Math.multiplyExact(oc, pos)));
         Kernel k = Kernels.get();
+        Window win = g.on(h, wd);
         forChunks(n, chunks(n, (long) oc * taps * pos), (lo, hi) -> {
             Storage col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
             for (int i = lo; i < hi; i++) {
                 int yOff = i * oc * pos;
                 if (t == DType.FLOAT64) {
-                    Im2Col.im2col(xt.data.doubles(), i * c * h * wd, c, h, wd, g, oh, ow, col.doubles(), 0, pos, 1);
+                    k.im2col(xt.data.doubles(), i * c * h * wd, c, h, wd, win, oh, ow, col.doubles(), 0, pos, 1);
                     k.gemm(false, false, oc, pos, taps, wt.data.doubles(), 0, taps, col.doubles(), 0, pos,
                             y.doubles(), yOff, pos);
                 } else {
-                    Im2Col.im2col(xt.data.floats(), i * c * h * wd, c, h, wd, g, oh, ow, col.floats(), 0, pos, 1);
+                    k.im2col(xt.data.floats(), i * c * h * wd, c, h, wd, win, oh, ow, col.floats(), 0, pos, 1);
                     k.gemm(false, false, oc, pos, taps, wt.data.floats(), 0, taps, col.floats(), 0, pos,
                             y.floats(), yOff, pos);
                 }
-                addBias(bt, y, yOff, oc, pos);
+                addBias(k, bt, y, yOff, oc, pos);
             }
         });
         return new NdArray(t, new int[] {n, oc, oh, ow}, y);
@@ -245,6 +252,7 @@ public final class Conv {
         int taps = oc * g.kh * g.kw, pos = h * wd, plane = oc * outH * outW;
         Storage y = Elementwise.alloc(t, Math.multiplyExact(n, plane));
         Kernel k = Kernels.get();
+        Window win = g.on(outH, outW);
         forChunks(n, chunks(n, (long) c * taps * pos), (lo, hi) -> {
             Storage col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
             for (int i = lo; i < hi; i++) {
@@ -252,13 +260,13 @@ public final class Conv {
                 if (t == DType.FLOAT64) {
                     k.gemm(true, false, taps, pos, c, wt.data.doubles(), 0, taps, xt.data.doubles(), i * c * pos, pos,
                             col.doubles(), 0, pos);
-                    Im2Col.col2im(col.doubles(), 0, pos, 1, oc, outH, outW, g, h, wd, y.doubles(), yOff);
+                    k.col2im(col.doubles(), 0, pos, 1, oc, outH, outW, win, h, wd, y.doubles(), yOff);
                 } else {
                     k.gemm(true, false, taps, pos, c, wt.data.floats(), 0, taps, xt.data.floats(), i * c * pos, pos,
                             col.floats(), 0, pos);
-                    Im2Col.col2im(col.floats(), 0, pos, 1, oc, outH, outW, g, h, wd, y.floats(), yOff);
+                    k.col2im(col.floats(), 0, pos, 1, oc, outH, outW, win, h, wd, y.floats(), yOff);
                 }
-                addBias(bt, y, yOff, oc, outH * outW);
+                addBias(k, bt, y, yOff, oc, outH * outW);
             }
         });
         return new NdArray(t, new int[] {n, oc, outH, outW}, y);
@@ -288,6 +296,7 @@ public final class Conv {
         int parts = chunks(n, (long) oc * taps * pos);
         Storage[] partial = new Storage[parts];
         Kernel k = Kernels.get();
+        Window win = g.on(h, wd);
         forChunks(parts, parts, (p0, p1) -> {
             for (int part = p0; part < p1; part++) {
                 int lo = (int) ((long) part * n / parts), hi = (int) ((long) (part + 1) * n / parts);
@@ -296,21 +305,21 @@ public final class Conv {
                 Storage acc = Elementwise.alloc(t, size);
                 for (int i = lo; i < hi; i++) {
                     if (t == DType.FLOAT64) {
-                        Im2Col.im2col(xt.data.doubles(), i * c * h * wd, c, h, wd, g, oh, ow, col.doubles(), 0, pos, 1);
+                        k.im2col(xt.data.doubles(), i * c * h * wd, c, h, wd, win, oh, ow, col.doubles(), 0, pos, 1);
                         k.gemm(false, true, oc, taps, pos, gt.data.doubles(), i * oc * pos, pos, col.doubles(), 0, pos,
                                 tmp.doubles(), 0, taps);
                     } else {
-                        Im2Col.im2col(xt.data.floats(), i * c * h * wd, c, h, wd, g, oh, ow, col.floats(), 0, pos, 1);
+                        k.im2col(xt.data.floats(), i * c * h * wd, c, h, wd, win, oh, ow, col.floats(), 0, pos, 1);
                         k.gemm(false, true, oc, taps, pos, gt.data.floats(), i * oc * pos, pos, col.floats(), 0, pos,
                                 tmp.floats(), 0, taps);
                     }
-                    accumulate(acc, tmp);
+                    accumulate(k, acc, tmp);
                 }
                 partial[part] = acc;
             }
         });
         for (int part = 1; part < parts; part++) {
-            accumulate(partial[0], partial[part]);
+            accumulate(k, partial[0], partial[part]);
         }
         return new NdArray(t, new int[] {oc, c, g.kh, g.kw}, partial[0]);
     }
@@ -322,41 +331,28 @@ public final class Conv {
         }
     }
 
-    /** {@code y[off + o*plane + p] += b[o]}. */
-    private static void addBias(NdArray b, Storage y, int off, int channels, int plane) {
+    /** {@code y[off + o*plane + p] += b[o]}: the kernel's add with the bias element as a broadcast scalar. */
+    private static void addBias(Kernel k, NdArray b, Storage y, int off, int channels, int plane) {
         if (b == null) {
             return;
         }
-        if (y.dtype() == DType.FLOAT64) {
-            double[] yd = y.doubles(), bd = b.data.doubles();
-            for (int o = 0; o < channels; o++) {
-                double v = bd[o];
-                for (int p = off + o * plane, e = p + plane; p < e; p++) {
-                    yd[p] += v;
-                }
-            }
-        } else {
-            float[] yf = y.floats(), bf = b.data.floats();
-            for (int o = 0; o < channels; o++) {
-                float v = bf[o];
-                for (int p = off + o * plane, e = p + plane; p < e; p++) {
-                    yf[p] += v;
-                }
+        for (int o = 0; o < channels; o++) {
+            int p = off + o * plane;
+            if (y.dtype() == DType.FLOAT64) {
+                k.binary(BinaryOp.ADD, y.doubles(), p, 1, b.data.doubles(), o, 0, y.doubles(), p, plane);
+            } else {
+                k.binary(BinaryOp.ADD, y.floats(), p, 1, b.data.floats(), o, 0, y.floats(), p, plane);
             }
         }
     }
 
-    private static void accumulate(Storage acc, Storage add) {
+    /** {@code acc += add}, element-wise, in place. */
+    private static void accumulate(Kernel k, Storage acc, Storage add) {
+        int n = acc.length();
         if (acc.dtype() == DType.FLOAT64) {
-            double[] a = acc.doubles(), d = add.doubles();
-            for (int i = 0; i < a.length; i++) {
-                a[i] += d[i];
-            }
+            k.binary(BinaryOp.ADD, acc.doubles(), 0, 1, add.doubles(), 0, 1, acc.doubles(), 0, n);
         } else {
-            float[] a = acc.floats(), d = add.floats();
-            for (int i = 0; i < a.length; i++) {
-                a[i] += d[i];
-            }
+            k.binary(BinaryOp.ADD, acc.floats(), 0, 1, add.floats(), 0, 1, acc.floats(), 0, n);
         }
     }
 
@@ -382,14 +378,16 @@ public final class Conv {
      */
     public static MaxPooled maxPool(NdArray x, ConvWindow g) {
         Pool.Geometry p = Pool.geometry("pooling", x.shape, g);
+        Kernel k = Kernels.get();
+        Window win = p.window();
         DType t = floatType("pooling", x);
         Storage y = Elementwise.alloc(t, p.outSize());
         long[] idx = new long[p.outSize()];
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow * g.kh * g.kw), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.max(x.data.doubles(), p, lo, hi, y.doubles(), idx);
+                k.maxPool(x.data.doubles(), win, lo, hi, y.doubles(), idx);
             } else {
-                Pool.max(x.data.floats(), p, lo, hi, y.floats(), idx);
+                k.maxPool(x.data.floats(), win, lo, hi, y.floats(), idx);
             }
         });
         int[] shape = p.outShape();
@@ -403,6 +401,8 @@ public final class Conv {
      */
     public static NdArray maxPoolGrad(NdArray gy, NdArray argmax, int[] inputShape, ConvWindow g) {
         Pool.Geometry p = Pool.geometry("pooling backward", inputShape, g);
+        Kernel k = Kernels.get();
+        Window win = p.window();
         Pool.requireOut("pooling backward", "gy", gy, p);
         Pool.requireOut("pooling backward", "argmax", argmax, p);
         DType t = floatType("pooling backward", gy);
@@ -410,9 +410,9 @@ public final class Conv {
         long[] idx = argmax.data.longs();
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.scatter(gy.data.doubles(), idx, p, lo, hi, gx.doubles());
+                k.maxPoolScatter(gy.data.doubles(), idx, win, lo, hi, gx.doubles());
             } else {
-                Pool.scatter(gy.data.floats(), idx, p, lo, hi, gx.floats());
+                k.maxPoolScatter(gy.data.floats(), idx, win, lo, hi, gx.floats());
             }
         });
         return new NdArray(t, inputShape.clone(), gx);
@@ -424,15 +424,17 @@ public final class Conv {
      */
     public static NdArray maxPoolGather(NdArray x, NdArray argmax, ConvWindow g) {
         Pool.Geometry p = Pool.geometry("pooling with indexes", x.shape, g);
+        Kernel k = Kernels.get();
+        Window win = p.window();
         Pool.requireOut("pooling with indexes", "argmax", argmax, p);
         DType t = floatType("pooling with indexes", x);
         Storage y = Elementwise.alloc(t, p.outSize());
         long[] idx = argmax.data.longs();
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.gather(x.data.doubles(), idx, p, lo, hi, y.doubles());
+                k.maxPoolGather(x.data.doubles(), idx, win, lo, hi, y.doubles());
             } else {
-                Pool.gather(x.data.floats(), idx, p, lo, hi, y.floats());
+                k.maxPoolGather(x.data.floats(), idx, win, lo, hi, y.floats());
             }
         });
         return new NdArray(t, p.outShape(), y);
@@ -441,13 +443,15 @@ public final class Conv {
     /** Average pooling of {@code x} (N, C, H, W): window sums divided by KH*KW, padding counted as 0. */
     public static NdArray averagePool(NdArray x, ConvWindow g) {
         Pool.Geometry p = Pool.geometry("average_pooling", x.shape, g);
+        Kernel k = Kernels.get();
+        Window win = p.window();
         DType t = floatType("average_pooling", x);
         Storage y = Elementwise.alloc(t, p.outSize());
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow * g.kh * g.kw), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.average(x.data.doubles(), p, lo, hi, y.doubles());
+                k.averagePool(x.data.doubles(), win, lo, hi, y.doubles());
             } else {
-                Pool.average(x.data.floats(), p, lo, hi, y.floats());
+                k.averagePool(x.data.floats(), win, lo, hi, y.floats());
             }
         });
         return new NdArray(t, p.outShape(), y);
@@ -459,14 +463,16 @@ public final class Conv {
      */
     public static NdArray averagePoolGrad(NdArray gy, int[] inputShape, ConvWindow g) {
         Pool.Geometry p = Pool.geometry("average_pooling backward", inputShape, g);
+        Kernel k = Kernels.get();
+        Window win = p.window();
         Pool.requireOut("average_pooling backward", "gy", gy, p);
         DType t = floatType("average_pooling backward", gy);
         Storage gx = Elementwise.alloc(t, Shapes.size(inputShape));
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow * g.kh * g.kw), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.spread(gy.data.doubles(), p, lo, hi, gx.doubles());
+                k.averagePoolSpread(gy.data.doubles(), win, lo, hi, gx.doubles());
             } else {
-                Pool.spread(gy.data.floats(), p, lo, hi, gx.floats());
+                k.averagePoolSpread(gy.data.floats(), win, lo, hi, gx.floats());
             }
         });
         return new NdArray(t, inputShape.clone(), gx);

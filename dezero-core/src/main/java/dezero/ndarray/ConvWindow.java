@@ -1,5 +1,7 @@
 package dezero.ndarray;
 
+import dezero.ndarray.kernel.Window;
+
 /**
  * The geometry of a 2-d sliding window (a convolution kernel or a pooling window) over NCHW
  * images: kernel height and width, stride and zero padding per spatial axis. Immutable and
@@ -106,6 +108,11 @@ public final class ConvWindow {
                     + (h + 2 * ph) + "x" + (w + 2 * pw) + " (input " + h + "x" + w + ", pad (" + ph + ", " + pw + "); "
                     + shapes + ")");
         }
+    }
+
+    /** The kernel's form of this window over planes of h x w. */
+    Window on(int h, int w) {
+        return new Window(kh, kw, sh, sw, ph, pw, h, w, outHeight(h), outWidth(w));
     }
 
     @Override

@@ -583,29 +583,77 @@ public final class NdArray {
     }
 
     /**
-     * This array where {@code x > 0}, +0 elsewhere (ReLU's backward of this upstream gradient),
-     * in one pass without a 0/1 mask array; an infinite or NaN element where {@code x <= 0}
-     * gives 0 (see DIVERGENCES.md). Other shapes or dtypes: {@code mul(x.gt(0))}.
+     * One step of Adam on this parameter array, in place, with its moments {@code m} and
+     * {@code v} (updated in place too) and the gradient {@code g}:
+     * {@code m += (g - m) * c1; v += (g * g - v) * c2; this -= m * lr / (sqrt(v) + eps)}, in one
+     * pass with no temporaries when all four have this array's floating dtype and shape (the
+     * scalars rounded to it first, as weak scalars are), else as those array operations (with
+     * their broadcasting and casting rules). The values are the same either way, bit for bit.
+     * Returns this.
+     */
+    public NdArray adamStepInPlace(NdArray m, NdArray v, NdArray g, double c1, double c2, double lr, double eps) {
+        if (!fusable(m) || !fusable(v) || !fusable(g)) {
+            m.addi(g.sub(m).mul(c1));
+            v.addi(g.mul(g).sub(v).mul(c2));
+            return subi(m.mul(lr).div(v.sqrt().add(eps)));
+        }
+        if (dtype == DType.FLOAT32) {
+            Kernels.get().adamStep(data.floats(), m.data.floats(), v.data.floats(), g.data.floats(), size,
+                    (float) c1, (float) c2, (float) lr, (float) eps);
+        } else {
+            Kernels.get().adamStep(data.doubles(), m.data.doubles(), v.data.doubles(), g.data.doubles(), size,
+                    c1, c2, lr, eps);
+        }
+        return this;
+    }
+
+    /** Whether a fused loop may run over this array and {@code o}: the same floating dtype and shape. */
+    private boolean fusable(NdArray o) {
+        return dtype.isFloating() && o.dtype == dtype && Arrays.equals(o.shape, shape);
+    }
+
+    /**
+     * This array where {@code x > 0}, +0 elsewhere (the gradient of {@code max(x, 0)} applied to
+     * this array), in one pass without a 0/1 mask array; an infinite or NaN element where
+     * {@code x <= 0} gives 0 (see DIVERGENCES.md). Other shapes or dtypes: {@code mul(x.gt(0))}.
      *
      * <pre>{@code
      * NdArray.array(new double[] {5, 6, 7}).maskedByPositive(NdArray.array(new double[] {-1, 0, 2}))  // [0, 0, 7]
      * }</pre>
      */
     public NdArray maskedByPositive(NdArray x) {
-        return ActivationGrads.maskedByPositive(this, x);
+        if (!fusable(x)) {
+            return mul(x.gt(0.0));
+        }
+        Storage out = Storage.alloc(dtype, size);
+        if (dtype == DType.FLOAT32) {
+            Kernels.get().maskPositive(data.floats(), x.data.floats(), out.floats(), size);
+        } else {
+            Kernels.get().maskPositive(data.doubles(), x.data.doubles(), out.doubles(), size);
+        }
+        return new NdArray(dtype, shape.clone(), out);
     }
 
     /**
-     * {@code gy * this * (1 - this)} for this array the sigmoid's output (its backward), in one
-     * pass with no temporaries; the same values as the three array operations. Other shapes or
-     * dtypes: those operations.
+     * {@code g * this * (1 - this)} for this array an output {@code y} of the logistic function
+     * (its slope there, times g), in one pass with no temporaries; the same values as the three
+     * array operations, which other shapes or dtypes take.
      *
      * <pre>{@code
-     * NdArray.array(new double[] {0.5}).sigmoidBackward(NdArray.array(new double[] {2}))  // [0.5]
+     * NdArray.array(new double[] {0.5}).logisticSlopeTimes(NdArray.array(new double[] {2}))  // [0.5]
      * }</pre>
      */
-    public NdArray sigmoidBackward(NdArray gy) {
-        return ActivationGrads.sigmoidBackward(this, gy);
+    public NdArray logisticSlopeTimes(NdArray g) {
+        if (!fusable(g)) {
+            return g.mul(this).mul(rsub(1.0));
+        }
+        Storage out = Storage.alloc(dtype, size);
+        if (dtype == DType.FLOAT32) {
+            Kernels.get().mulLogisticSlope(g.data.floats(), data.floats(), out.floats(), size);
+        } else {
+            Kernels.get().mulLogisticSlope(g.data.doubles(), data.doubles(), out.doubles(), size);
+        }
+        return new NdArray(dtype, shape.clone(), out);
     }
 
     /** {@code this *= o} in place. Returns this. */
