@@ -400,12 +400,12 @@ public final class Conv {
      * dropped. The result has {@code inputShape}.
      */
     public static NdArray maxPoolGrad(NdArray gy, NdArray argmax, int[] inputShape, ConvWindow g) {
-        Pool.Geometry p = Pool.geometry("pooling backward", inputShape, g);
+        Pool.Geometry p = Pool.geometry("pooling scatter", inputShape, g);
         Kernel k = Kernels.get();
         Window win = p.window();
-        Pool.requireOut("pooling backward", "gy", gy, p);
-        Pool.requireOut("pooling backward", "argmax", argmax, p);
-        DType t = floatType("pooling backward", gy);
+        Pool.requireOut("pooling scatter", "gy", gy, p);
+        Pool.requireOut("pooling scatter", "argmax", argmax, p);
+        DType t = floatType("pooling scatter", gy);
         Storage gx = Elementwise.alloc(t, Shapes.size(inputShape));
         long[] idx = argmax.data.longs();
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow), (lo, hi) -> {
@@ -462,11 +462,11 @@ public final class Conv {
      * to every input pixel of its window. The result has {@code inputShape} (N, C, H, W).
      */
     public static NdArray averagePoolGrad(NdArray gy, int[] inputShape, ConvWindow g) {
-        Pool.Geometry p = Pool.geometry("average_pooling backward", inputShape, g);
+        Pool.Geometry p = Pool.geometry("average_pooling spread", inputShape, g);
         Kernel k = Kernels.get();
         Window win = p.window();
-        Pool.requireOut("average_pooling backward", "gy", gy, p);
-        DType t = floatType("average_pooling backward", gy);
+        Pool.requireOut("average_pooling spread", "gy", gy, p);
+        DType t = floatType("average_pooling spread", gy);
         Storage gx = Elementwise.alloc(t, Shapes.size(inputShape));
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow * g.kh * g.kw), (lo, hi) -> {
             if (t == DType.FLOAT64) {
