@@ -21,7 +21,8 @@ class WithoutVectorModuleTest {
     /** Run in the child: prints the kernel's name and a product computed through NdArray. */
     public static void main(String[] args) {
         NdArray a = NdArray.array(new double[][] {{1, 2}, {3, 4}});
-        System.out.println(Kernels.get().name() + " " + ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() + " " + a.matmul(a).sum().item());
+        System.out.println(Kernels.get().name() + " " + ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() + " "
+                + a.matmul(a).sum().item());
     }
 
     @Test
