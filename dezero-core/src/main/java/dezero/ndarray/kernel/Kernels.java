@@ -81,6 +81,9 @@ public final class Kernels {
             reason = "module " + VECTOR_MODULE + " is not present (run java with --add-modules " + VECTOR_MODULE + ")";
         } else {
             try {
+                // in a named module (the library on the module path) read the Vector API's module first:
+                // dezero.core's descriptor does not require it (see module-info.java)
+                ModuleLayer.boot().findModule(VECTOR_MODULE).ifPresent(Kernels.class.getModule()::addReads);
                 Class<?> cls = Class.forName(VECTOR_KERNEL_CLASS);
                 String unsupported = (String) cls.getDeclaredMethod("unsupportedReason").invoke(null);
                 if (unsupported == null) {
