@@ -1,6 +1,7 @@
 package dezero.ndarray;
 
 import dezero.ndarray.kernel.BinaryOp;
+import dezero.ndarray.kernel.CompareOp;
 import dezero.ndarray.kernel.Kernel;
 import dezero.ndarray.kernel.Kernels;
 import dezero.ndarray.kernel.UnaryOp;
@@ -173,15 +174,14 @@ final class Elementwise {
                             k.binary(BinaryOp.MUL, src, 0, 1, src, 0, 1, out, 0, n);
                             break;
                         case ABS:
-                            for (int i = 0; i < n; i++) {
-                                long v = src[i];
-                                out[i] = v < 0 ? -v : v;
-                            }
+                            // max(x, -x), wrapping as NumPy's int64 absolute does (|MIN| is MIN)
+                            k.binary(BinaryOp.SUB, new long[] {0L}, 0, 0, src, 0, 1, out, 0, n);
+                            k.binary(BinaryOp.MAXIMUM, src, 0, 1, out, 0, 1, out, 0, n);
                             break;
                         default:
-                            for (int i = 0; i < n; i++) {
-                                out[i] = Long.signum(src[i]);
-                            }
+                            // the sign: x clamped to [-1, 1]
+                            k.binary(BinaryOp.MAXIMUM, src, 0, 1, new long[] {-1L}, 0, 0, out, 0, n);
+                            k.binary(BinaryOp.MINIMUM, out, 0, 1, new long[] {1L}, 0, 0, out, 0, n);
                     }
                 }
                 return new NdArray(DType.INT64, a.shape, new Storage.L(out));
@@ -308,120 +308,16 @@ final class Elementwise {
 
     private static void cmpRun(CompareOp op, DType t, Storage a, int ai, int as, Storage b, int bi, int bs,
                                boolean[] o, int oo, int n) {
+        Kernel k = Kernels.get();
         switch (t) {
             case FLOAT64:
-                cmpD(op, a.doubles(), ai, as, b.doubles(), bi, bs, o, oo, n);
+                k.compare(op, a.doubles(), ai, as, b.doubles(), bi, bs, o, oo, n);
                 break;
             case FLOAT32:
-                cmpF(op, a.floats(), ai, as, b.floats(), bi, bs, o, oo, n);
+                k.compare(op, a.floats(), ai, as, b.floats(), bi, bs, o, oo, n);
                 break;
             default:
-                cmpL(op, a.longs(), ai, as, b.longs(), bi, bs, o, oo, n);
-        }
-    }
-
-    private static void cmpD(CompareOp op, double[] a, int ai, int as, double[] b, int bi, int bs,
-                             boolean[] o, int oo, int n) {
-        switch (op) {
-            case EQ:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] == b[bi + i * bs];
-                }
-                break;
-            case NE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] != b[bi + i * bs];
-                }
-                break;
-            case LT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] < b[bi + i * bs];
-                }
-                break;
-            case LE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] <= b[bi + i * bs];
-                }
-                break;
-            case GT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] > b[bi + i * bs];
-                }
-                break;
-            default:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] >= b[bi + i * bs];
-                }
-        }
-    }
-
-    private static void cmpF(CompareOp op, float[] a, int ai, int as, float[] b, int bi, int bs,
-                             boolean[] o, int oo, int n) {
-        switch (op) {
-            case EQ:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] == b[bi + i * bs];
-                }
-                break;
-            case NE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] != b[bi + i * bs];
-                }
-                break;
-            case LT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] < b[bi + i * bs];
-                }
-                break;
-            case LE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] <= b[bi + i * bs];
-                }
-                break;
-            case GT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] > b[bi + i * bs];
-                }
-                break;
-            default:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] >= b[bi + i * bs];
-                }
-        }
-    }
-
-    private static void cmpL(CompareOp op, long[] a, int ai, int as, long[] b, int bi, int bs,
-                             boolean[] o, int oo, int n) {
-        switch (op) {
-            case EQ:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] == b[bi + i * bs];
-                }
-                break;
-            case NE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] != b[bi + i * bs];
-                }
-                break;
-            case LT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] < b[bi + i * bs];
-                }
-                break;
-            case LE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] <= b[bi + i * bs];
-                }
-                break;
-            case GT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] > b[bi + i * bs];
-                }
-                break;
-            default:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] >= b[bi + i * bs];
-                }
+                k.compare(op, a.longs(), ai, as, b.longs(), bi, bs, o, oo, n);
         }
     }
 
@@ -439,46 +335,23 @@ final class Elementwise {
             int cs = it.innerStride[0];
             int as = it.innerStride[1];
             int bs = it.innerStride[2];
+            Kernel k = Kernels.get();
             for (int r = 0, oo = 0; r < it.runs; r++, oo += len) {
                 int ci = it.off[0];
                 int ai = it.off[1];
                 int bi = it.off[2];
                 switch (t) {
-                    case FLOAT64: {
-                        double[] x = ad.doubles();
-                        double[] y = bd.doubles();
-                        double[] o = out.doubles();
-                        for (int i = 0; i < len; i++) {
-                            o[oo + i] = c[ci + i * cs] ? x[ai + i * as] : y[bi + i * bs];
-                        }
+                    case FLOAT64:
+                        k.where(c, ci, cs, ad.doubles(), ai, as, bd.doubles(), bi, bs, out.doubles(), oo, len);
                         break;
-                    }
-                    case FLOAT32: {
-                        float[] x = ad.floats();
-                        float[] y = bd.floats();
-                        float[] o = out.floats();
-                        for (int i = 0; i < len; i++) {
-                            o[oo + i] = c[ci + i * cs] ? x[ai + i * as] : y[bi + i * bs];
-                        }
+                    case FLOAT32:
+                        k.where(c, ci, cs, ad.floats(), ai, as, bd.floats(), bi, bs, out.floats(), oo, len);
                         break;
-                    }
-                    case INT64: {
-                        long[] x = ad.longs();
-                        long[] y = bd.longs();
-                        long[] o = out.longs();
-                        for (int i = 0; i < len; i++) {
-                            o[oo + i] = c[ci + i * cs] ? x[ai + i * as] : y[bi + i * bs];
-                        }
+                    case INT64:
+                        k.where(c, ci, cs, ad.longs(), ai, as, bd.longs(), bi, bs, out.longs(), oo, len);
                         break;
-                    }
-                    default: {
-                        boolean[] x = ad.booleans();
-                        boolean[] y = bd.booleans();
-                        boolean[] o = out.booleans();
-                        for (int i = 0; i < len; i++) {
-                            o[oo + i] = c[ci + i * cs] ? x[ai + i * as] : y[bi + i * bs];
-                        }
-                    }
+                    default:
+                        k.where(c, ci, cs, ad.booleans(), ai, as, bd.booleans(), bi, bs, out.booleans(), oo, len);
                 }
                 it.next();
             }

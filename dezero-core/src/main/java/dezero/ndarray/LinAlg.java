@@ -63,7 +63,7 @@ final class LinAlg {
                     kernel.gemm(false, false, m, n, k, ad.floats(), ao, k, bd.floats(), bo, n, cd.floats(), co, n);
                     break;
                 default:
-                    longGemm(m, n, k, ad.longs(), ao, bd.longs(), bo, cd.longs(), co);
+                    kernel.gemm(m, n, k, ad.longs(), ao, bd.longs(), bo, cd.longs(), co);
             }
         }
         int[] outShape = Arrays.copyOf(batch, batch.length + 2);
@@ -148,19 +148,5 @@ final class LinAlg {
             }
         }
         return out;
-    }
-
-    /** Integer products are rare (index arithmetic, tests): a straightforward i-p-j loop suffices. */
-    private static void longGemm(int m, int n, int k, long[] a, int ao, long[] b, int bo, long[] c, int co) {
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) {
-                long aip = a[ao + i * k + p];
-                int br = bo + p * n;
-                int cr = co + i * n;
-                for (int j = 0; j < n; j++) {
-                    c[cr + j] += aip * b[br + j];
-                }
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dezero.ndarray;
 
 import dezero.ndarray.kernel.BinaryOp;
+import dezero.ndarray.kernel.CompareOp;
 import dezero.ndarray.kernel.Kernels;
 import dezero.ndarray.kernel.ReduceOp;
 import dezero.ndarray.kernel.UnaryOp;

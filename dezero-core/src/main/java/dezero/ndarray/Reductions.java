@@ -204,75 +204,16 @@ final class Reductions {
             throw new IllegalArgumentException("attempt to get " + name + " of an empty sequence (shape "
                     + Shapes.str(a.shape) + ", axis " + axis + ")");
         }
+        Kernel k = Kernels.get();
         switch (a.dtype) {
-            case FLOAT64: {
-                double[] d = a.data.doubles();
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < inner; i++) {
-                        int base = o * len * inner + i;
-                        double best = d[base];
-                        int bi = 0;
-                        if (best == best) {
-                            for (int q = 1; q < len; q++) {
-                                double v = d[base + q * inner];
-                                if (v != v) { // the first NaN wins
-                                    bi = q;
-                                    break;
-                                }
-                                if (max ? v > best : v < best) {
-                                    best = v;
-                                    bi = q;
-                                }
-                            }
-                        }
-                        out[o * inner + i] = bi;
-                    }
-                }
+            case FLOAT64:
+                k.argExtreme(max, a.data.doubles(), outer, len, inner, out);
                 break;
-            }
-            case FLOAT32: {
-                float[] d = a.data.floats();
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < inner; i++) {
-                        int base = o * len * inner + i;
-                        float best = d[base];
-                        int bi = 0;
-                        if (best == best) {
-                            for (int q = 1; q < len; q++) {
-                                float v = d[base + q * inner];
-                                if (v != v) {
-                                    bi = q;
-                                    break;
-                                }
-                                if (max ? v > best : v < best) {
-                                    best = v;
-                                    bi = q;
-                                }
-                            }
-                        }
-                        out[o * inner + i] = bi;
-                    }
-                }
+            case FLOAT32:
+                k.argExtreme(max, a.data.floats(), outer, len, inner, out);
                 break;
-            }
-            default: {
-                long[] d = Elementwise.dataAs(a, DType.INT64).longs();
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < inner; i++) {
-                        int base = o * len * inner + i;
-                        long best = d[base];
-                        int bi = 0;
-                        for (int q = 1; q < len; q++) {
-                            long v = d[base + q * inner];
-                            if (max ? v > best : v < best) {
-                                best = v;
-                                bi = q;
-                            }
-                        }
-                        out[o * inner + i] = bi;
-                    }
-                }
-            }
+            default:
+                k.argExtreme(max, Elementwise.dataAs(a, DType.INT64).longs(), outer, len, inner, out);
         }
         return new NdArray(DType.INT64, outShape, out);
     }
