@@ -49,7 +49,10 @@ public final class Conv {
         return Math.min(n, THREADS);
     }
 
-    /** Runs {@code body} over {@code [0, n)} split into {@code chunks} contiguous ranges, in parallel when more than one. */
+    /**
+     * Runs {@code body} over {@code [0, n)} split into {@code chunks} contiguous ranges, in parallel when more than
+     * one.
+     */
     static void forChunks(int n, int chunks, Range body) {
         if (chunks <= 1) {
             body.run(0, n);
@@ -143,8 +146,8 @@ public final class Conv {
         int taps = c * g.kh * g.kw, pos = oh * ow;
         int[] want = toMatrix ? new int[] {n * pos, taps} : new int[] {n, c, g.kh, g.kw, oh, ow};
         if (!java.util.Arrays.equals(col.shape, want)) {
-            throw new IllegalArgumentException(op + ": col has shape " + Shapes.str(col.shape) + " but an image of shape "
-                    + Shapes.str(imageShape) + " with " + g + " needs " + Shapes.str(want));
+            throw new IllegalArgumentException(op + ": col has shape " + Shapes.str(col.shape)
+                    + " but an image of shape " + Shapes.str(imageShape) + " with " + g + " needs " + Shapes.str(want));
         }
         int per = Math.multiplyExact(taps, pos);
         int rowStride = toMatrix ? 1 : pos;
@@ -179,8 +182,8 @@ public final class Conv {
         int[] ws = requireImage(op, "W", w);
         String shapes = "x " + Shapes.str(xs) + ", W " + Shapes.str(ws);
         if (xs[1] != ws[1]) {
-            throw new IllegalArgumentException(op + ": x has " + xs[1] + " channels but W expects " + ws[1] + " (" + shapes
-                    + "; W is (OC, C, KH, KW))");
+            throw new IllegalArgumentException(op + ": x has " + xs[1] + " channels but W expects " + ws[1] + " ("
+                    + shapes + "; W is (OC, C, KH, KW))");
         }
         requireBias(op, b, ws[0], shapes);
         ConvWindow g = ConvWindow.of(op, shapes, ws[2], ws[3], sh, sw, ph, pw);
@@ -226,8 +229,8 @@ public final class Conv {
         int[] ws = requireImage(op, "W", w);
         String shapes = "x " + Shapes.str(xs) + ", W " + Shapes.str(ws);
         if (xs[1] != ws[0]) {
-            throw new IllegalArgumentException(op + ": x has " + xs[1] + " channels but W expects " + ws[0] + " (" + shapes
-                    + "; W is (C, OC, KH, KW))");
+            throw new IllegalArgumentException(op + ": x has " + xs[1] + " channels but W expects " + ws[0] + " ("
+                    + shapes + "; W is (C, OC, KH, KW))");
         }
         requireBias(op, b, ws[1], shapes);
         ConvWindow g = ConvWindow.of(op, shapes, ws[2], ws[3], sh, sw, ph, pw);

@@ -41,17 +41,22 @@ public final class ConvWindow {
         return of(op, null, kh, kw, sh, sw, ph, pw);
     }
 
-    /** As {@link #of(String, int, int, int, int, int, int)}; {@code operands} (e.g. "x (1, 2, 5, 5)") ends error messages. */
+    /**
+     * As {@link #of(String, int, int, int, int, int, int)}; {@code operands} (e.g. "x (1, 2, 5, 5)") ends error
+     * messages.
+     */
     public static ConvWindow of(String op, String operands, int kh, int kw, int sh, int sw, int ph, int pw) {
         String tail = operands == null ? "" : " (" + operands + ")";
         if (kh < 1 || kw < 1) {
-            throw new IllegalArgumentException(op + ": kernel size must be positive, got (" + kh + ", " + kw + ")" + tail);
+            throw new IllegalArgumentException(op + ": kernel size must be positive, got (" + kh + ", " + kw + ")"
+                    + tail);
         }
         if (sh < 1 || sw < 1) {
             throw new IllegalArgumentException(op + ": stride must be positive, got (" + sh + ", " + sw + ")" + tail);
         }
         if (ph < 0 || pw < 0) {
-            throw new IllegalArgumentException(op + ": padding must be non-negative, got (" + ph + ", " + pw + ")" + tail);
+            throw new IllegalArgumentException(op + ": padding must be non-negative, got (" + ph + ", " + pw + ")"
+                    + tail);
         }
         return new ConvWindow(kh, kw, sh, sw, ph, pw);
     }

@@ -61,7 +61,9 @@ final class Elementwise {
         return Storage.alloc(t, n);
     }
 
-    /** The data of {@code a} as dtype {@code to}: the array's own storage if it already has it, else a converted copy. */
+    /**
+     * The data of {@code a} as dtype {@code to}: the array's own storage if it already has it, else a converted copy.
+     */
     static Storage dataAs(NdArray a, DType to) {
         return a.dtype == to ? a.data : a.data.convert(to, a.size);
     }

@@ -172,8 +172,9 @@ final class Indexing {
                 case ARRAY:
                     if (ix.array().dtype() == DType.BOOL) {
                         if (ix.array().ndim() == 0) {
-                            throw new IllegalArgumentException("getItem: 0-dimensional boolean indices are not supported"
-                                    + " (index " + Index.str(index) + " for shape " + Shapes.str(shape) + ")");
+                            throw new IllegalArgumentException("getItem: 0-dimensional boolean indices are not"
+                                    + " supported (index " + Index.str(index) + " for shape " + Shapes.str(shape)
+                                    + ")");
                         }
                         consumed += ix.array().ndim();
                     } else {

@@ -38,7 +38,8 @@ final class LinAlg {
             batch = Shapes.broadcast(aBatch, bBatch, "matmul");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("matmul: batch axes of shapes " + Shapes.str(a.shape) + " and "
-                    + Shapes.str(b.shape) + " do not broadcast: " + Shapes.str(aBatch) + " vs " + Shapes.str(bBatch), e);
+                    + Shapes.str(b.shape) + " do not broadcast: " + Shapes.str(aBatch) + " vs " + Shapes.str(bBatch),
+                    e);
         }
         DType t = DType.promote(a.dtype, b.dtype);
         if (!t.isFloating()) {

@@ -379,7 +379,8 @@ public final class NdArray {
     /** The single element of a 0-d or one-element array. */
     public double item() {
         if (size != 1) {
-            throw new IllegalStateException("item: can only convert an array of size 1, got shape " + Shapes.str(shape));
+            throw new IllegalStateException("item: can only convert an array of size 1, got shape "
+                    + Shapes.str(shape));
         }
         return getFlat(0);
     }
@@ -389,7 +390,10 @@ public final class NdArray {
         return new NdArray(dtype, shape, data.copy());
     }
 
-    /** {@code x.astype(dtype)}: a converted copy (floats to int64 truncate toward zero). Returns {@code this} if the dtype already matches. */
+    /**
+     * {@code x.astype(dtype)}: a converted copy (floats to int64 truncate toward zero). Returns {@code this} if the
+     * dtype already matches.
+     */
     public NdArray astype(DType to) {
         return to == dtype ? this : Elementwise.astype(this, to);
     }
@@ -551,7 +555,9 @@ public final class NdArray {
 
     // ------------------------------------------------------------------ in place (optimizers)
 
-    /** {@code this += o} in place ({@code o} must broadcast to this shape; the result keeps this dtype). Returns this. */
+    /**
+     * {@code this += o} in place ({@code o} must broadcast to this shape; the result keeps this dtype). Returns this.
+     */
     public NdArray addi(NdArray o) {
         return Elementwise.inPlace(BinaryOp.ADD, this, o, "add (in place)");
     }

@@ -140,7 +140,8 @@ final class Reductions {
         return s;
     }
 
-    private static void reduceRun(Kernel k, ReduceOp op, DType t, Storage a, int outer, int len, int inner, Storage out) {
+    private static void reduceRun(Kernel k, ReduceOp op, DType t, Storage a, int outer, int len, int inner,
+                                  Storage out) {
         switch (t) {
             case FLOAT64:
                 k.reduce(op, a.doubles(), 0, outer, len, inner, out.doubles(), 0);

@@ -52,7 +52,8 @@ class VectorModuleTest {
 
     @Test
     void environmentOptionsAreSplitAsTheJavaLauncherDoes() {
-        assertEquals(List.of("-Da=1", "-Db=x y", "-Dc=\"q\""), VectorModule.tokens("  -Da=1 \"-Db=x y\"\t'-Dc=\"q\"' "));
+        assertEquals(List.of("-Da=1", "-Db=x y", "-Dc=\"q\""),
+                     VectorModule.tokens("  -Da=1 \"-Db=x y\"\t'-Dc=\"q\"' "));
         assertEquals(List.of(), VectorModule.tokens(null));
         assertEquals(List.of(""), VectorModule.tokens("''"));
     }

@@ -74,7 +74,8 @@ public final class Kernels {
             case "vector":
                 break;
             default:
-                LOG.log(Level.WARNING, "dezero: ignoring unknown -Ddezero.kernel={0} (use plain, vector or auto)", property);
+                LOG.log(Level.WARNING, "dezero: ignoring unknown -Ddezero.kernel={0} (use plain, vector or auto)",
+                        property);
         }
         String reason;
         if (!vectorModulePresent) {
