@@ -1,5 +1,8 @@
 package dezero.ndarray;
 
+import dezero.ndarray.kernel.Kernel;
+import dezero.ndarray.kernel.Kernels;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -195,53 +198,20 @@ final class ShapeOps {
             int[] ctr = new int[nd];
             int dOff = 0;
             int s = 0;
+            Kernel kernel = Kernels.get();
             for (int r = 0; r < outer; r++) {
                 switch (a.dtype) {
-                    case FLOAT64: {
-                        double[] src = a.data.doubles();
-                        if (istr == 0) {
-                            double acc = 0;
-                            for (int k = 0; k < inner; k++) {
-                                acc += src[s + k];
-                            }
-                            accD[dOff] += acc;
-                        } else {
-                            for (int k = 0; k < inner; k++) {
-                                accD[dOff + k] += src[s + k];
-                            }
-                        }
+                    case FLOAT64:
+                        kernel.addInto(a.data.doubles(), s, inner, accD, dOff, istr == 0);
                         break;
-                    }
-                    case FLOAT32: {
-                        float[] src = a.data.floats();
-                        if (istr == 0) {
-                            double acc = 0;
-                            for (int k = 0; k < inner; k++) {
-                                acc += src[s + k];
-                            }
-                            accD[dOff] += acc;
-                        } else {
-                            for (int k = 0; k < inner; k++) {
-                                accD[dOff + k] += src[s + k];
-                            }
-                        }
+                    case FLOAT32:
+                        kernel.addInto(a.data.floats(), s, inner, accD, dOff, istr == 0);
                         break;
-                    }
-                    case INT64: {
-                        long[] src = a.data.longs();
-                        for (int k = 0; k < inner; k++) {
-                            accL[dOff + k * istr] += src[s + k];
-                        }
+                    case INT64:
+                        kernel.addInto(a.data.longs(), s, inner, accL, dOff, istr);
                         break;
-                    }
-                    default: {
-                        boolean[] src = a.data.booleans();
-                        for (int k = 0; k < inner; k++) {
-                            if (src[s + k]) {
-                                accL[dOff + k * istr]++;
-                            }
-                        }
-                    }
+                    default:
+                        kernel.addInto(a.data.booleans(), s, inner, accL, dOff, istr);
                 }
                 s += inner;
                 for (int k = nd - 2; k >= 0; k--) {
@@ -258,13 +228,8 @@ final class ShapeOps {
         switch (a.dtype) {
             case FLOAT64:
                 return new NdArray(DType.FLOAT64, out, new Storage.D(accD));
-            case FLOAT32: {
-                float[] f = new float[outSize];
-                for (int i = 0; i < outSize; i++) {
-                    f[i] = (float) accD[i];
-                }
-                return new NdArray(DType.FLOAT32, out, new Storage.F(f));
-            }
+            case FLOAT32:
+                return new NdArray(DType.FLOAT32, out, new Storage.D(accD).convert(DType.FLOAT32, outSize));
             default:
                 return new NdArray(DType.INT64, out, new Storage.L(accL));
         }
