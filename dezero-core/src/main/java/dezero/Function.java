@@ -22,6 +22,10 @@ import java.lang.ref.WeakReference;
  * }</pre>
  */
 public abstract class Function {
+    /** For subclasses. */
+    protected Function() {
+    }
+
     private Variable[] inputs;
     private WeakReference<Variable> output;
     private int generation;

@@ -1,7 +1,7 @@
 package dezero.bench;
 
 import dezero.ndarray.kernel.Kernels;
-import dezero.ndarray.kernel.VectorModule;
+import dezero.launcher.VectorModule;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

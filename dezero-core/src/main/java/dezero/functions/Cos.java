@@ -6,6 +6,10 @@ import dezero.ndarray.NdArray;
 
 /** {@code y = cos x}: {@code gx = gy * -sin x}. */
 public final class Cos extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public Cos() {
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
         return xs[0].cos();

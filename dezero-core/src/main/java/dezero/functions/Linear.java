@@ -11,6 +11,10 @@ import dezero.ndarray.Shapes;
  * whose gradients are summed back over broadcast axes, where DeZero's backward assumes 2-D x).
  */
 public final class Linear extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public Linear() {
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
         NdArray y = xs[0].matmul(xs[1]);

@@ -6,6 +6,10 @@ import dezero.ndarray.NdArray;
 
 /** {@code y = ln x}: {@code gx = gy / x}. */
 public final class Log extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public Log() {
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
         return xs[0].log();

@@ -10,6 +10,10 @@ import dezero.ndarray.NdArray;
  * shape when the inputs differ).
  */
 public final class MeanSquaredError extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public MeanSquaredError() {
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
         InputChecks.requireBroadcastable("meanSquaredError", xs[0], xs[1]);

@@ -6,6 +6,10 @@ import dezero.ndarray.NdArray;
 
 /** {@code y = x0 * x1} with broadcasting: {@code gx0 = gy * x1}, {@code gx1 = gy * x0}. */
 public final class Mul extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public Mul() {
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
         return xs[0].mul(xs[1]);

@@ -6,6 +6,10 @@ import dezero.ndarray.NdArray;
 
 /** {@code y = -x}. */
 public final class Neg extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public Neg() {
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
         return xs[0].neg();

@@ -9,6 +9,10 @@ import dezero.ndarray.NdArray;
  * {@code gx0 = x1 * x0^(x1-1) * gy}, {@code gx1 = y * log(x0) * gy}.
  */
 public final class PowVar extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public PowVar() {
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
         return xs[0].pow(xs[1]);

@@ -6,6 +6,10 @@ import dezero.ndarray.NdArray;
 
 /** {@code y = max(x, 0)}; the gradient passes where {@code x > 0} (0 at 0, as DeZero). */
 public final class ReLU extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public ReLU() {
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
         return xs[0].maximum(0.0);

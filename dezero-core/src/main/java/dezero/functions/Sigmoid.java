@@ -9,6 +9,10 @@ import dezero.ndarray.NdArray;
  * {@code gx = gy * y * (1 - y)}.
  */
 public final class Sigmoid extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public Sigmoid() {
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
         return xs[0].sigmoid();

@@ -6,13 +6,13 @@ import dezero.ndarray.NdArray;
 
 /**
  * The sigmoid's backward {@code gx = gy * y * (1 - y)} as one function of {@code (y, gy)}, fused
- * ({@link NdArray#sigmoidBackward}) because the three array operations allocated two temporaries
+ * ({@link NdArray#logisticSlopeTimes}) because the three array operations allocated two temporaries
  * the size of the layer on every step. Its gradient: {@code g_y = ggx * gy * (1 - 2y)}, {@code g_gy = ggx * y * (1 - y)}.
  */
 final class SigmoidGrad extends Function {
     @Override
     protected NdArray forward(NdArray... xs) {
-        return xs[0].sigmoidBackward(xs[1]);
+        return xs[0].logisticSlopeTimes(xs[1]);
     }
 
     @Override

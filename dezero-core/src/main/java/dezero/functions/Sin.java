@@ -6,6 +6,10 @@ import dezero.ndarray.NdArray;
 
 /** {@code y = sin x}: {@code gx = gy * cos x}. */
 public final class Sin extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public Sin() {
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
         return xs[0].sin();

@@ -14,6 +14,10 @@ import dezero.ndarray.Shapes;
  * the labels get no gradient.
  */
 public final class SoftmaxCrossEntropy extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public SoftmaxCrossEntropy() {
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
         NdArray x = xs[0];

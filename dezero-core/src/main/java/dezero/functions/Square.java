@@ -6,6 +6,10 @@ import dezero.ndarray.NdArray;
 
 /** {@code y = x^2}: {@code gx = 2 * x * gy}. */
 public final class Square extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public Square() {
+    }
+
     @Override
     protected NdArray forward(NdArray... xs) {
         return xs[0].square();

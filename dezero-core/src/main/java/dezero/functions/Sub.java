@@ -6,6 +6,10 @@ import dezero.ndarray.NdArray;
 
 /** {@code y = x0 - x1} with broadcasting. */
 public final class Sub extends Function {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public Sub() {
+    }
+
     /** The input shapes, kept so backward works after an input's data is freed (linearSimple does that). */
     private int[] x0Shape;
     private int[] x1Shape;

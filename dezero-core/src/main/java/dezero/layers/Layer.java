@@ -53,6 +53,10 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public abstract class Layer implements UnaryOperator<Variable> {
+    /** For subclasses. */
+    protected Layer() {
+    }
+
 
     /** The computation; {@link #apply(Variable...)} calls it. */
     protected abstract Variable forward(Variable... inputs);

@@ -41,9 +41,10 @@ final class Weights {
      * Reads {@code file} into the layer's parameters. Every parameter must have an entry, every
      * entry must name a parameter, and a parameter that already has data must keep its shape and
      * its kind of dtype (floating or not); parameters without data yet (lazy init) take the file's
-     * array if it is floating and has the sizes the layer already knows ({@link Parameter#lazyShape()}). As in DeZero ({@code param.data = npz[key]}) a floating parameter takes the file's
-     * precision: float64 weights saved by Python DeZero stay float64. Nothing is assigned
-     * unless the whole file fits, so a failed load leaves the model unchanged.
+     * array if it is floating and has the sizes the layer already knows ({@link Parameter#lazyShape()}).
+     * As in DeZero ({@code param.data = npz[key]}) a floating parameter takes the file's precision:
+     * float64 weights saved by Python DeZero stay float64. Nothing is assigned unless the whole
+     * file fits, so a failed load leaves the model unchanged.
      */
     static void load(Layer layer, Path file) throws IOException {
         Map<String, NdArray> arrays = Npz.load(file);

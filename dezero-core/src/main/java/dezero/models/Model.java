@@ -21,6 +21,10 @@ import java.nio.file.Path;
  * }</pre>
  */
 public abstract class Model extends Layer {
+    /** For subclasses. */
+    protected Model() {
+    }
+
     /**
      * Runs a forward pass on {@code inputs} and writes its graph (verbose: shapes and dtypes) with
      * {@link DotGraph#plot}: the DOT text next to {@code file}, rendered to {@code file} (png, svg or pdf)

@@ -25,12 +25,14 @@ public class Sequential extends Model {
 
     @SafeVarargs
     public Sequential(UnaryOperator<Variable>... steps) {
+        List<UnaryOperator<Variable>> list = new java.util.ArrayList<>(steps.length);
         for (int i = 0; i < steps.length; i++) {
             if (steps[i] == null) {
                 throw new IllegalArgumentException("Sequential: step " + i + " is null");
             }
+            list.add(steps[i]);
         }
-        this.l = List.of(steps);
+        this.l = List.copyOf(list);
     }
 
     @Override

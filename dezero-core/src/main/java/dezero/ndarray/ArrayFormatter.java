@@ -67,13 +67,13 @@ final class ArrayFormatter {
     private static String scalarStr(NdArray a) {
         switch (a.dtype) {
             case FLOAT64:
-                return pyRepr(((double[]) a.data)[0], false);
+                return pyRepr((a.data.doubles())[0], false);
             case FLOAT32:
-                return pyRepr(((float[]) a.data)[0], true);
+                return pyRepr((a.data.floats())[0], true);
             case INT64:
-                return Long.toString(((long[]) a.data)[0]);
+                return Long.toString((a.data.longs())[0]);
             default:
-                return ((boolean[]) a.data)[0] ? "True" : "False";
+                return (a.data.booleans())[0] ? "True" : "False";
         }
     }
 
@@ -223,7 +223,7 @@ final class ArrayFormatter {
     }
 
     private static double value(NdArray a, int i) {
-        return a.dtype == DType.FLOAT32 ? ((float[]) a.data)[i] : ((double[]) a.data)[i];
+        return a.dtype == DType.FLOAT32 ? (a.data.floats())[i] : (a.data.doubles())[i];
     }
 
     private static ElementFormat elementFormat(NdArray a, int[] shown) {
@@ -232,7 +232,7 @@ final class ArrayFormatter {
             case FLOAT32:
                 return new FloatFormat(a, shown);
             case INT64: {
-                long[] d = (long[]) a.data;
+                long[] d = a.data.longs();
                 int width = 0;
                 if (shown.length > 0) {
                     long max = Long.MIN_VALUE;
@@ -247,7 +247,7 @@ final class ArrayFormatter {
                 return i -> padLeft(Long.toString(d[i]), w);
             }
             default: {
-                boolean[] d = (boolean[]) a.data;
+                boolean[] d = a.data.booleans();
                 String t = a.shape.length == 0 ? "True" : " True";
                 return i -> d[i] ? t : "False";
             }

@@ -1,7 +1,9 @@
 package dezero.ndarray;
 
+import dezero.ndarray.kernel.BinaryOp;
 import dezero.ndarray.kernel.Kernel;
 import dezero.ndarray.kernel.Kernels;
+import dezero.ndarray.kernel.Window;
 
 import java.util.stream.IntStream;
 
@@ -47,7 +49,10 @@ public final class Conv {
         return Math.min(n, THREADS);
     }
 
-    /** Runs {@code body} over {@code [0, n)} split into {@code chunks} contiguous ranges, in parallel when more than one. */
+    /**
+     * Runs {@code body} over {@code [0, n)} split into {@code chunks} contiguous ranges, in parallel when more than
+     * one.
+     */
     static void forChunks(int n, int chunks, Range body) {
         if (chunks <= 1) {
             body.run(0, n);
@@ -103,16 +108,18 @@ public final class Conv {
         int oh = g.outHeight(h), ow = g.outWidth(w);
         int taps = c * g.kh * g.kw, pos = oh * ow;
         int per = Math.multiplyExact(taps, pos);
-        Object col = Elementwise.alloc(t, Math.multiplyExact(n, per));
+        Storage col = Elementwise.alloc(t, Math.multiplyExact(n, per));
         int rowStride = toMatrix ? 1 : pos;
         int posStride = toMatrix ? taps : 1;
+        Kernel k = Kernels.get();
+        Window win = g.on(h, w);
         forChunks(n, chunks(n, per), (lo, hi) -> {
             for (int i = lo; i < hi; i++) {
                 if (t == DType.FLOAT64) {
-                    Im2Col.im2col((double[]) x.data, i * c * h * w, c, h, w, g, oh, ow, (double[]) col, i * per,
+                    k.im2col(x.data.doubles(), i * c * h * w, c, h, w, win, oh, ow, col.doubles(), i * per,
                             rowStride, posStride);
                 } else {
-                    Im2Col.im2col((float[]) x.data, i * c * h * w, c, h, w, g, oh, ow, (float[]) col, i * per,
+                    k.im2col(x.data.floats(), i * c * h * w, c, h, w, win, oh, ow, col.floats(), i * per,
                             rowStride, posStride);
                 }
             }
@@ -139,22 +146,24 @@ public final class Conv {
         int taps = c * g.kh * g.kw, pos = oh * ow;
         int[] want = toMatrix ? new int[] {n * pos, taps} : new int[] {n, c, g.kh, g.kw, oh, ow};
         if (!java.util.Arrays.equals(col.shape, want)) {
-            throw new IllegalArgumentException(op + ": col has shape " + Shapes.str(col.shape) + " but an image of shape "
-                    + Shapes.str(imageShape) + " with " + g + " needs " + Shapes.str(want));
+            throw new IllegalArgumentException(op + ": col has shape " + Shapes.str(col.shape)
+                    + " but an image of shape " + Shapes.str(imageShape) + " with " + g + " needs " + Shapes.str(want));
         }
         int per = Math.multiplyExact(taps, pos);
         int rowStride = toMatrix ? 1 : pos;
         int posStride = toMatrix ? taps : 1;
         int plane = c * h * w;
-        Object img = Elementwise.alloc(t, Math.multiplyExact(n, plane));
+        Storage img = Elementwise.alloc(t, Math.multiplyExact(n, plane));
+        Kernel k = Kernels.get();
+        Window win = g.on(h, w);
         forChunks(n, chunks(n, per), (lo, hi) -> {
             for (int i = lo; i < hi; i++) {
                 if (t == DType.FLOAT64) {
-                    Im2Col.col2im((double[]) col.data, i * per, rowStride, posStride, c, h, w, g, oh, ow,
-                            (double[]) img, i * plane);
+                    k.col2im(col.data.doubles(), i * per, rowStride, posStride, c, h, w, win, oh, ow,
+                            img.doubles(), i * plane);
                 } else {
-                    Im2Col.col2im((float[]) col.data, i * per, rowStride, posStride, c, h, w, g, oh, ow,
-                            (float[]) img, i * plane);
+                    k.col2im(col.data.floats(), i * per, rowStride, posStride, c, h, w, win, oh, ow,
+                            img.floats(), i * plane);
                 }
             }
         });
@@ -173,8 +182,8 @@ public final class Conv {
         int[] ws = requireImage(op, "W", w);
         String shapes = "x " + Shapes.str(xs) + ", W " + Shapes.str(ws);
         if (xs[1] != ws[1]) {
-            throw new IllegalArgumentException(op + ": x has " + xs[1] + " channels but W expects " + ws[1] + " (" + shapes
-                    + "; W is (OC, C, KH, KW))");
+            throw new IllegalArgumentException(op + ": x has " + xs[1] + " channels but W expects " + ws[1] + " ("
+                    + shapes + "; W is (OC, C, KH, KW))");
         }
         requireBias(op, b, ws[0], shapes);
         ConvWindow g = ConvWindow.of(op, shapes, ws[2], ws[3], sh, sw, ph, pw);
@@ -184,22 +193,23 @@ public final class Conv {
         int n = xs[0], c = xs[1], h = xs[2], wd = xs[3], oc = ws[0];
         int oh = g.outHeight(h), ow = g.outWidth(wd);
         int taps = c * g.kh * g.kw, pos = oh * ow;
-        Object y = Elementwise.alloc(t, Math.multiplyExact(n, Math.multiplyExact(oc, pos)));
+        Storage y = Elementwise.alloc(t, Math.multiplyExact(n, Math.multiplyExact(oc, pos)));
         Kernel k = Kernels.get();
+        Window win = g.on(h, wd);
         forChunks(n, chunks(n, (long) oc * taps * pos), (lo, hi) -> {
-            Object col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
+            Storage col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
             for (int i = lo; i < hi; i++) {
                 int yOff = i * oc * pos;
                 if (t == DType.FLOAT64) {
-                    Im2Col.im2col((double[]) xt.data, i * c * h * wd, c, h, wd, g, oh, ow, (double[]) col, 0, pos, 1);
-                    k.gemm(false, false, oc, pos, taps, (double[]) wt.data, 0, taps, (double[]) col, 0, pos,
-                            (double[]) y, yOff, pos);
+                    k.im2col(xt.data.doubles(), i * c * h * wd, c, h, wd, win, oh, ow, col.doubles(), 0, pos, 1);
+                    k.gemm(false, false, oc, pos, taps, wt.data.doubles(), 0, taps, col.doubles(), 0, pos,
+                            y.doubles(), yOff, pos);
                 } else {
-                    Im2Col.im2col((float[]) xt.data, i * c * h * wd, c, h, wd, g, oh, ow, (float[]) col, 0, pos, 1);
-                    k.gemm(false, false, oc, pos, taps, (float[]) wt.data, 0, taps, (float[]) col, 0, pos,
-                            (float[]) y, yOff, pos);
+                    k.im2col(xt.data.floats(), i * c * h * wd, c, h, wd, win, oh, ow, col.floats(), 0, pos, 1);
+                    k.gemm(false, false, oc, pos, taps, wt.data.floats(), 0, taps, col.floats(), 0, pos,
+                            y.floats(), yOff, pos);
                 }
-                addBias(bt, y, yOff, oc, pos);
+                addBias(k, bt, y, yOff, oc, pos);
             }
         });
         return new NdArray(t, new int[] {n, oc, oh, ow}, y);
@@ -219,8 +229,8 @@ public final class Conv {
         int[] ws = requireImage(op, "W", w);
         String shapes = "x " + Shapes.str(xs) + ", W " + Shapes.str(ws);
         if (xs[1] != ws[0]) {
-            throw new IllegalArgumentException(op + ": x has " + xs[1] + " channels but W expects " + ws[0] + " (" + shapes
-                    + "; W is (C, OC, KH, KW))");
+            throw new IllegalArgumentException(op + ": x has " + xs[1] + " channels but W expects " + ws[0] + " ("
+                    + shapes + "; W is (C, OC, KH, KW))");
         }
         requireBias(op, b, ws[1], shapes);
         ConvWindow g = ConvWindow.of(op, shapes, ws[2], ws[3], sh, sw, ph, pw);
@@ -243,22 +253,23 @@ public final class Conv {
         DType t = floatType(op, x, w, b);
         NdArray xt = as(x, t), wt = as(w, t), bt = as(b, t);
         int taps = oc * g.kh * g.kw, pos = h * wd, plane = oc * outH * outW;
-        Object y = Elementwise.alloc(t, Math.multiplyExact(n, plane));
+        Storage y = Elementwise.alloc(t, Math.multiplyExact(n, plane));
         Kernel k = Kernels.get();
+        Window win = g.on(outH, outW);
         forChunks(n, chunks(n, (long) c * taps * pos), (lo, hi) -> {
-            Object col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
+            Storage col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
             for (int i = lo; i < hi; i++) {
                 int yOff = i * plane;
                 if (t == DType.FLOAT64) {
-                    k.gemm(true, false, taps, pos, c, (double[]) wt.data, 0, taps, (double[]) xt.data, i * c * pos, pos,
-                            (double[]) col, 0, pos);
-                    Im2Col.col2im((double[]) col, 0, pos, 1, oc, outH, outW, g, h, wd, (double[]) y, yOff);
+                    k.gemm(true, false, taps, pos, c, wt.data.doubles(), 0, taps, xt.data.doubles(), i * c * pos, pos,
+                            col.doubles(), 0, pos);
+                    k.col2im(col.doubles(), 0, pos, 1, oc, outH, outW, win, h, wd, y.doubles(), yOff);
                 } else {
-                    k.gemm(true, false, taps, pos, c, (float[]) wt.data, 0, taps, (float[]) xt.data, i * c * pos, pos,
-                            (float[]) col, 0, pos);
-                    Im2Col.col2im((float[]) col, 0, pos, 1, oc, outH, outW, g, h, wd, (float[]) y, yOff);
+                    k.gemm(true, false, taps, pos, c, wt.data.floats(), 0, taps, xt.data.floats(), i * c * pos, pos,
+                            col.floats(), 0, pos);
+                    k.col2im(col.floats(), 0, pos, 1, oc, outH, outW, win, h, wd, y.floats(), yOff);
                 }
-                addBias(bt, y, yOff, oc, outH * outW);
+                addBias(k, bt, y, yOff, oc, outH * outW);
             }
         });
         return new NdArray(t, new int[] {n, oc, outH, outW}, y);
@@ -286,31 +297,32 @@ public final class Conv {
         NdArray xt = as(x, t), gt = as(gy, t);
         int taps = c * g.kh * g.kw, pos = oh * ow, size = oc * taps;
         int parts = chunks(n, (long) oc * taps * pos);
-        Object[] partial = new Object[parts];
+        Storage[] partial = new Storage[parts];
         Kernel k = Kernels.get();
+        Window win = g.on(h, wd);
         forChunks(parts, parts, (p0, p1) -> {
             for (int part = p0; part < p1; part++) {
                 int lo = (int) ((long) part * n / parts), hi = (int) ((long) (part + 1) * n / parts);
-                Object col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
-                Object tmp = Elementwise.alloc(t, size);
-                Object acc = Elementwise.alloc(t, size);
+                Storage col = Elementwise.alloc(t, Math.multiplyExact(taps, pos));
+                Storage tmp = Elementwise.alloc(t, size);
+                Storage acc = Elementwise.alloc(t, size);
                 for (int i = lo; i < hi; i++) {
                     if (t == DType.FLOAT64) {
-                        Im2Col.im2col((double[]) xt.data, i * c * h * wd, c, h, wd, g, oh, ow, (double[]) col, 0, pos, 1);
-                        k.gemm(false, true, oc, taps, pos, (double[]) gt.data, i * oc * pos, pos, (double[]) col, 0, pos,
-                                (double[]) tmp, 0, taps);
+                        k.im2col(xt.data.doubles(), i * c * h * wd, c, h, wd, win, oh, ow, col.doubles(), 0, pos, 1);
+                        k.gemm(false, true, oc, taps, pos, gt.data.doubles(), i * oc * pos, pos, col.doubles(), 0, pos,
+                                tmp.doubles(), 0, taps);
                     } else {
-                        Im2Col.im2col((float[]) xt.data, i * c * h * wd, c, h, wd, g, oh, ow, (float[]) col, 0, pos, 1);
-                        k.gemm(false, true, oc, taps, pos, (float[]) gt.data, i * oc * pos, pos, (float[]) col, 0, pos,
-                                (float[]) tmp, 0, taps);
+                        k.im2col(xt.data.floats(), i * c * h * wd, c, h, wd, win, oh, ow, col.floats(), 0, pos, 1);
+                        k.gemm(false, true, oc, taps, pos, gt.data.floats(), i * oc * pos, pos, col.floats(), 0, pos,
+                                tmp.floats(), 0, taps);
                     }
-                    accumulate(acc, tmp);
+                    accumulate(k, acc, tmp);
                 }
                 partial[part] = acc;
             }
         });
         for (int part = 1; part < parts; part++) {
-            accumulate(partial[0], partial[part]);
+            accumulate(k, partial[0], partial[part]);
         }
         return new NdArray(t, new int[] {oc, c, g.kh, g.kw}, partial[0]);
     }
@@ -322,41 +334,28 @@ public final class Conv {
         }
     }
 
-    /** {@code y[off + o*plane + p] += b[o]}. */
-    private static void addBias(NdArray b, Object y, int off, int channels, int plane) {
+    /** {@code y[off + o*plane + p] += b[o]}: the kernel's add with the bias element as a broadcast scalar. */
+    private static void addBias(Kernel k, NdArray b, Storage y, int off, int channels, int plane) {
         if (b == null) {
             return;
         }
-        if (y instanceof double[]) {
-            double[] yd = (double[]) y, bd = (double[]) b.data;
-            for (int o = 0; o < channels; o++) {
-                double v = bd[o];
-                for (int p = off + o * plane, e = p + plane; p < e; p++) {
-                    yd[p] += v;
-                }
-            }
-        } else {
-            float[] yf = (float[]) y, bf = (float[]) b.data;
-            for (int o = 0; o < channels; o++) {
-                float v = bf[o];
-                for (int p = off + o * plane, e = p + plane; p < e; p++) {
-                    yf[p] += v;
-                }
+        for (int o = 0; o < channels; o++) {
+            int p = off + o * plane;
+            if (y.dtype() == DType.FLOAT64) {
+                k.binary(BinaryOp.ADD, y.doubles(), p, 1, b.data.doubles(), o, 0, y.doubles(), p, plane);
+            } else {
+                k.binary(BinaryOp.ADD, y.floats(), p, 1, b.data.floats(), o, 0, y.floats(), p, plane);
             }
         }
     }
 
-    private static void accumulate(Object acc, Object add) {
-        if (acc instanceof double[]) {
-            double[] a = (double[]) acc, d = (double[]) add;
-            for (int i = 0; i < a.length; i++) {
-                a[i] += d[i];
-            }
+    /** {@code acc += add}, element-wise, in place. */
+    private static void accumulate(Kernel k, Storage acc, Storage add) {
+        int n = acc.length();
+        if (acc.dtype() == DType.FLOAT64) {
+            k.binary(BinaryOp.ADD, acc.doubles(), 0, 1, add.doubles(), 0, 1, acc.doubles(), 0, n);
         } else {
-            float[] a = (float[]) acc, d = (float[]) add;
-            for (int i = 0; i < a.length; i++) {
-                a[i] += d[i];
-            }
+            k.binary(BinaryOp.ADD, acc.floats(), 0, 1, add.floats(), 0, 1, acc.floats(), 0, n);
         }
     }
 
@@ -382,14 +381,16 @@ public final class Conv {
      */
     public static MaxPooled maxPool(NdArray x, ConvWindow g) {
         Pool.Geometry p = Pool.geometry("pooling", x.shape, g);
+        Kernel k = Kernels.get();
+        Window win = p.window();
         DType t = floatType("pooling", x);
-        Object y = Elementwise.alloc(t, p.outSize());
+        Storage y = Elementwise.alloc(t, p.outSize());
         long[] idx = new long[p.outSize()];
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow * g.kh * g.kw), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.max((double[]) x.data, p, lo, hi, (double[]) y, idx);
+                k.maxPool(x.data.doubles(), win, lo, hi, y.doubles(), idx);
             } else {
-                Pool.max((float[]) x.data, p, lo, hi, (float[]) y, idx);
+                k.maxPool(x.data.floats(), win, lo, hi, y.floats(), idx);
             }
         });
         int[] shape = p.outShape();
@@ -402,17 +403,19 @@ public final class Conv {
      * dropped. The result has {@code inputShape}.
      */
     public static NdArray maxPoolGrad(NdArray gy, NdArray argmax, int[] inputShape, ConvWindow g) {
-        Pool.Geometry p = Pool.geometry("pooling backward", inputShape, g);
-        Pool.requireOut("pooling backward", "gy", gy, p);
-        Pool.requireOut("pooling backward", "argmax", argmax, p);
-        DType t = floatType("pooling backward", gy);
-        Object gx = Elementwise.alloc(t, Shapes.size(inputShape));
-        long[] idx = (long[]) argmax.data;
+        Pool.Geometry p = Pool.geometry("pooling scatter", inputShape, g);
+        Kernel k = Kernels.get();
+        Window win = p.window();
+        Pool.requireOut("pooling scatter", "gy", gy, p);
+        Pool.requireOut("pooling scatter", "argmax", argmax, p);
+        DType t = floatType("pooling scatter", gy);
+        Storage gx = Elementwise.alloc(t, Shapes.size(inputShape));
+        long[] idx = argmax.data.longs();
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.scatter((double[]) gy.data, idx, p, lo, hi, (double[]) gx);
+                k.maxPoolScatter(gy.data.doubles(), idx, win, lo, hi, gx.doubles());
             } else {
-                Pool.scatter((float[]) gy.data, idx, p, lo, hi, (float[]) gx);
+                k.maxPoolScatter(gy.data.floats(), idx, win, lo, hi, gx.floats());
             }
         });
         return new NdArray(t, inputShape.clone(), gx);
@@ -424,15 +427,17 @@ public final class Conv {
      */
     public static NdArray maxPoolGather(NdArray x, NdArray argmax, ConvWindow g) {
         Pool.Geometry p = Pool.geometry("pooling with indexes", x.shape, g);
+        Kernel k = Kernels.get();
+        Window win = p.window();
         Pool.requireOut("pooling with indexes", "argmax", argmax, p);
         DType t = floatType("pooling with indexes", x);
-        Object y = Elementwise.alloc(t, p.outSize());
-        long[] idx = (long[]) argmax.data;
+        Storage y = Elementwise.alloc(t, p.outSize());
+        long[] idx = argmax.data.longs();
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.gather((double[]) x.data, idx, p, lo, hi, (double[]) y);
+                k.maxPoolGather(x.data.doubles(), idx, win, lo, hi, y.doubles());
             } else {
-                Pool.gather((float[]) x.data, idx, p, lo, hi, (float[]) y);
+                k.maxPoolGather(x.data.floats(), idx, win, lo, hi, y.floats());
             }
         });
         return new NdArray(t, p.outShape(), y);
@@ -441,13 +446,15 @@ public final class Conv {
     /** Average pooling of {@code x} (N, C, H, W): window sums divided by KH*KW, padding counted as 0. */
     public static NdArray averagePool(NdArray x, ConvWindow g) {
         Pool.Geometry p = Pool.geometry("average_pooling", x.shape, g);
+        Kernel k = Kernels.get();
+        Window win = p.window();
         DType t = floatType("average_pooling", x);
-        Object y = Elementwise.alloc(t, p.outSize());
+        Storage y = Elementwise.alloc(t, p.outSize());
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow * g.kh * g.kw), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.average((double[]) x.data, p, lo, hi, (double[]) y);
+                k.averagePool(x.data.doubles(), win, lo, hi, y.doubles());
             } else {
-                Pool.average((float[]) x.data, p, lo, hi, (float[]) y);
+                k.averagePool(x.data.floats(), win, lo, hi, y.floats());
             }
         });
         return new NdArray(t, p.outShape(), y);
@@ -458,15 +465,17 @@ public final class Conv {
      * to every input pixel of its window. The result has {@code inputShape} (N, C, H, W).
      */
     public static NdArray averagePoolGrad(NdArray gy, int[] inputShape, ConvWindow g) {
-        Pool.Geometry p = Pool.geometry("average_pooling backward", inputShape, g);
-        Pool.requireOut("average_pooling backward", "gy", gy, p);
-        DType t = floatType("average_pooling backward", gy);
-        Object gx = Elementwise.alloc(t, Shapes.size(inputShape));
+        Pool.Geometry p = Pool.geometry("average_pooling spread", inputShape, g);
+        Kernel k = Kernels.get();
+        Window win = p.window();
+        Pool.requireOut("average_pooling spread", "gy", gy, p);
+        DType t = floatType("average_pooling spread", gy);
+        Storage gx = Elementwise.alloc(t, Shapes.size(inputShape));
         forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow * g.kh * g.kw), (lo, hi) -> {
             if (t == DType.FLOAT64) {
-                Pool.spread((double[]) gy.data, p, lo, hi, (double[]) gx);
+                k.averagePoolSpread(gy.data.doubles(), win, lo, hi, gx.doubles());
             } else {
-                Pool.spread((float[]) gy.data, p, lo, hi, (float[]) gx);
+                k.averagePoolSpread(gy.data.floats(), win, lo, hi, gx.floats());
             }
         });
         return new NdArray(t, inputShape.clone(), gx);

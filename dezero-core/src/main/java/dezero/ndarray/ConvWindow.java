@@ -1,5 +1,7 @@
 package dezero.ndarray;
 
+import dezero.ndarray.kernel.Window;
+
 /**
  * The geometry of a 2-d sliding window (a convolution kernel or a pooling window) over NCHW
  * images: kernel height and width, stride and zero padding per spatial axis. Immutable and
@@ -39,17 +41,22 @@ public final class ConvWindow {
         return of(op, null, kh, kw, sh, sw, ph, pw);
     }
 
-    /** As {@link #of(String, int, int, int, int, int, int)}; {@code operands} (e.g. "x (1, 2, 5, 5)") ends error messages. */
+    /**
+     * As {@link #of(String, int, int, int, int, int, int)}; {@code operands} (e.g. "x (1, 2, 5, 5)") ends error
+     * messages.
+     */
     public static ConvWindow of(String op, String operands, int kh, int kw, int sh, int sw, int ph, int pw) {
         String tail = operands == null ? "" : " (" + operands + ")";
         if (kh < 1 || kw < 1) {
-            throw new IllegalArgumentException(op + ": kernel size must be positive, got (" + kh + ", " + kw + ")" + tail);
+            throw new IllegalArgumentException(op + ": kernel size must be positive, got (" + kh + ", " + kw + ")"
+                    + tail);
         }
         if (sh < 1 || sw < 1) {
             throw new IllegalArgumentException(op + ": stride must be positive, got (" + sh + ", " + sw + ")" + tail);
         }
         if (ph < 0 || pw < 0) {
-            throw new IllegalArgumentException(op + ": padding must be non-negative, got (" + ph + ", " + pw + ")" + tail);
+            throw new IllegalArgumentException(op + ": padding must be non-negative, got (" + ph + ", " + pw + ")"
+                    + tail);
         }
         return new ConvWindow(kh, kw, sh, sw, ph, pw);
     }
@@ -106,6 +113,11 @@ public final class ConvWindow {
                     + (h + 2 * ph) + "x" + (w + 2 * pw) + " (input " + h + "x" + w + ", pad (" + ph + ", " + pw + "); "
                     + shapes + ")");
         }
+    }
+
+    /** The kernel's form of this window over planes of h x w. */
+    Window on(int h, int w) {
+        return new Window(kh, kw, sh, sw, ph, pw, h, w, outHeight(h), outWidth(w));
     }
 
     @Override

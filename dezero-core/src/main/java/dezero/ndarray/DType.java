@@ -59,7 +59,8 @@ public enum DType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unsupported dtype '" + name + "' (supported: bool, int64, float32, float64)");
+        throw new IllegalArgumentException("unsupported dtype '" + name
+                + "' (supported: bool, int64, float32, float64)");
     }
 
     @Override

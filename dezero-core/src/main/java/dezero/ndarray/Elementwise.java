@@ -1,6 +1,7 @@
 package dezero.ndarray;
 
 import dezero.ndarray.kernel.BinaryOp;
+import dezero.ndarray.kernel.CompareOp;
 import dezero.ndarray.kernel.Kernel;
 import dezero.ndarray.kernel.Kernels;
 import dezero.ndarray.kernel.UnaryOp;
@@ -56,156 +57,28 @@ final class Elementwise {
         }
     }
 
-    static Object alloc(DType t, int n) {
-        switch (t) {
-            case FLOAT64:
-                return new double[n];
-            case FLOAT32:
-                return new float[n];
-            case INT64:
-                return new long[n];
-            default:
-                return new boolean[n];
-        }
-    }
-
-    /** The data of {@code a} as dtype {@code to}: the array itself if it already has it, else a converted copy. */
-    static Object dataAs(NdArray a, DType to) {
-        return a.dtype == to ? a.data : convert(a.data, a.dtype, to, a.size);
+    static Storage alloc(DType t, int n) {
+        return Storage.alloc(t, n);
     }
 
     /**
-     * Converts primitive data. Floats to int64 truncate toward zero; NaN, infinities and values out
+     * The data of {@code a} as dtype {@code to}: the array's own storage if it already has it, else a converted copy.
+     */
+    static Storage dataAs(NdArray a, DType to) {
+        return a.dtype == to ? a.data : a.data.convert(to, a.size);
+    }
+
+    /**
+     * Converts n elements. Floats to int64 truncate toward zero; NaN, infinities and values out
      * of int64's range give {@code Long.MIN_VALUE}, which is what NumPy produces on x86-64 (it
      * warns "invalid value encountered in cast"). Anything to bool is {@code != 0} (NaN is true).
      */
-    static Object convert(Object data, DType from, DType to, int n) {
-        switch (from) {
-            case FLOAT64: {
-                double[] s = (double[]) data;
-                switch (to) {
-                    case FLOAT64:
-                        return s.clone();
-                    case FLOAT32: {
-                        float[] d = new float[n];
-                        for (int i = 0; i < n; i++) {
-                            d[i] = (float) s[i];
-                        }
-                        return d;
-                    }
-                    case INT64: {
-                        long[] d = new long[n];
-                        for (int i = 0; i < n; i++) {
-                            d[i] = toLong(s[i]);
-                        }
-                        return d;
-                    }
-                    default: {
-                        boolean[] d = new boolean[n];
-                        for (int i = 0; i < n; i++) {
-                            d[i] = s[i] != 0;
-                        }
-                        return d;
-                    }
-                }
-            }
-            case FLOAT32: {
-                float[] s = (float[]) data;
-                switch (to) {
-                    case FLOAT64: {
-                        double[] d = new double[n];
-                        for (int i = 0; i < n; i++) {
-                            d[i] = s[i];
-                        }
-                        return d;
-                    }
-                    case FLOAT32:
-                        return s.clone();
-                    case INT64: {
-                        long[] d = new long[n];
-                        for (int i = 0; i < n; i++) {
-                            d[i] = toLong(s[i]);
-                        }
-                        return d;
-                    }
-                    default: {
-                        boolean[] d = new boolean[n];
-                        for (int i = 0; i < n; i++) {
-                            d[i] = s[i] != 0;
-                        }
-                        return d;
-                    }
-                }
-            }
-            case INT64: {
-                long[] s = (long[]) data;
-                switch (to) {
-                    case FLOAT64: {
-                        double[] d = new double[n];
-                        for (int i = 0; i < n; i++) {
-                            d[i] = s[i];
-                        }
-                        return d;
-                    }
-                    case FLOAT32: {
-                        float[] d = new float[n];
-                        for (int i = 0; i < n; i++) {
-                            d[i] = s[i];
-                        }
-                        return d;
-                    }
-                    case INT64:
-                        return s.clone();
-                    default: {
-                        boolean[] d = new boolean[n];
-                        for (int i = 0; i < n; i++) {
-                            d[i] = s[i] != 0;
-                        }
-                        return d;
-                    }
-                }
-            }
-            default: {
-                boolean[] s = (boolean[]) data;
-                switch (to) {
-                    case FLOAT64: {
-                        double[] d = new double[n];
-                        for (int i = 0; i < n; i++) {
-                            d[i] = s[i] ? 1.0 : 0.0;
-                        }
-                        return d;
-                    }
-                    case FLOAT32: {
-                        float[] d = new float[n];
-                        for (int i = 0; i < n; i++) {
-                            d[i] = s[i] ? 1.0f : 0.0f;
-                        }
-                        return d;
-                    }
-                    case INT64: {
-                        long[] d = new long[n];
-                        for (int i = 0; i < n; i++) {
-                            d[i] = s[i] ? 1L : 0L;
-                        }
-                        return d;
-                    }
-                    default:
-                        return s.clone();
-                }
-            }
-        }
-    }
-
-    private static long toLong(double v) {
-        // NaN fails both comparisons; -2^63 is in range, 2^63 is not
-        if (v >= -9.223372036854775808E18 && v < 9.223372036854775808E18) {
-            return (long) v;
-        }
-        return Long.MIN_VALUE;
+    static Storage convert(Storage data, DType to, int n) {
+        return data.convert(to, n);
     }
 
     static NdArray astype(NdArray a, DType to) {
-        return new NdArray(to, a.shape, convert(a.data, a.dtype, to, a.size));
+        return new NdArray(to, a.shape, a.data.convert(to, a.size));
     }
 
     // ------------------------------------------------------------------ binary
@@ -213,17 +86,17 @@ final class Elementwise {
     static NdArray binary(BinaryOp op, NdArray a, NdArray b, String name) {
         DType t = resultType(op, a.dtype, b.dtype);
         int[] shape = Shapes.broadcast(a.shape, b.shape, name);
-        Object ad = dataAs(a, t);
-        Object bd = dataAs(b, t);
+        Storage ad = dataAs(a, t);
+        Storage bd = dataAs(b, t);
         int n = shape == a.shape ? a.size : Shapes.size(shape);
-        Object out = alloc(t, n);
+        Storage out = alloc(t, n);
         compute(Kernels.get(), op, t, ad, a.shape, a.size, bd, b.shape, b.size, out, shape, n);
         return new NdArray(t, shape, out);
     }
 
     /** out (of shape {@code shape}, n elements) = a op b, all three already of dtype t. out may alias a exactly. */
-    private static void compute(Kernel k, BinaryOp op, DType t, Object ad, int[] as, int an, Object bd, int[] bs,
-                                int bn, Object out, int[] shape, int n) {
+    private static void compute(Kernel k, BinaryOp op, DType t, Storage ad, int[] as, int an, Storage bd, int[] bs,
+                                int bn, Storage out, int[] shape, int n) {
         if (n == 0) {
             return;
         }
@@ -250,17 +123,17 @@ final class Elementwise {
         }
     }
 
-    private static void run(Kernel k, BinaryOp op, DType t, Object a, int ao, int as, Object b, int bo, int bs,
-                            Object out, int oo, int n) {
+    private static void run(Kernel k, BinaryOp op, DType t, Storage a, int ao, int as, Storage b, int bo, int bs,
+                            Storage out, int oo, int n) {
         switch (t) {
             case FLOAT64:
-                k.binary(op, (double[]) a, ao, as, (double[]) b, bo, bs, (double[]) out, oo, n);
+                k.binary(op, a.doubles(), ao, as, b.doubles(), bo, bs, out.doubles(), oo, n);
                 break;
             case FLOAT32:
-                k.binary(op, (float[]) a, ao, as, (float[]) b, bo, bs, (float[]) out, oo, n);
+                k.binary(op, a.floats(), ao, as, b.floats(), bo, bs, out.floats(), oo, n);
                 break;
             case INT64:
-                k.binary(op, (long[]) a, ao, as, (long[]) b, bo, bs, (long[]) out, oo, n);
+                k.binary(op, a.longs(), ao, as, b.longs(), bo, bs, out.longs(), oo, n);
                 break;
             default:
                 throw new IllegalStateException("no bool arithmetic kernel");
@@ -275,13 +148,13 @@ final class Elementwise {
         switch (a.dtype) {
             case FLOAT64: {
                 double[] out = new double[n];
-                k.unary(op, (double[]) a.data, 0, out, 0, n);
-                return new NdArray(DType.FLOAT64, a.shape, out);
+                k.unary(op, a.data.doubles(), 0, out, 0, n);
+                return new NdArray(DType.FLOAT64, a.shape, new Storage.D(out));
             }
             case FLOAT32: {
                 float[] out = new float[n];
-                k.unary(op, (float[]) a.data, 0, out, 0, n);
-                return new NdArray(DType.FLOAT32, a.shape, out);
+                k.unary(op, a.data.floats(), 0, out, 0, n);
+                return new NdArray(DType.FLOAT32, a.shape, new Storage.F(out));
             }
             default:
                 break;
@@ -292,7 +165,7 @@ final class Elementwise {
             case ABS:
             case SQUARE:
             case SIGN: {
-                long[] src = (long[]) dataAs(a, DType.INT64);
+                long[] src = dataAs(a, DType.INT64).longs();
                 long[] out = new long[n];
                 if (n > 0) {
                     switch (op) {
@@ -303,23 +176,22 @@ final class Elementwise {
                             k.binary(BinaryOp.MUL, src, 0, 1, src, 0, 1, out, 0, n);
                             break;
                         case ABS:
-                            for (int i = 0; i < n; i++) {
-                                long v = src[i];
-                                out[i] = v < 0 ? -v : v;
-                            }
+                            // max(x, -x), wrapping as NumPy's int64 absolute does (|MIN| is MIN)
+                            k.binary(BinaryOp.SUB, new long[] {0L}, 0, 0, src, 0, 1, out, 0, n);
+                            k.binary(BinaryOp.MAXIMUM, src, 0, 1, out, 0, 1, out, 0, n);
                             break;
                         default:
-                            for (int i = 0; i < n; i++) {
-                                out[i] = Long.signum(src[i]);
-                            }
+                            // the sign: x clamped to [-1, 1]
+                            k.binary(BinaryOp.MAXIMUM, src, 0, 1, new long[] {-1L}, 0, 0, out, 0, n);
+                            k.binary(BinaryOp.MINIMUM, out, 0, 1, new long[] {1L}, 0, 0, out, 0, n);
                     }
                 }
-                return new NdArray(DType.INT64, a.shape, out);
+                return new NdArray(DType.INT64, a.shape, new Storage.L(out));
             }
             default: {
                 // NumPy computes the transcendental functions of integers in float64
-                double[] src = (double[]) convert(a.data, a.dtype, DType.FLOAT64, n);
-                k.unary(op, src, 0, src, 0, n);
+                Storage src = a.data.convert(DType.FLOAT64, n);
+                k.unary(op, src.doubles(), 0, src.doubles(), 0, n);
                 return new NdArray(DType.FLOAT64, a.shape, src);
             }
         }
@@ -331,7 +203,7 @@ final class Elementwise {
         checkOutputShape(target, o, name);
         DType t = resultType(op, target.dtype, o.dtype);
         if (t == target.dtype) {
-            Object od = dataAs(o, t);
+            Storage od = dataAs(o, t);
             compute(Kernels.get(), op, t, target.data, target.shape, target.size, od, o.shape, o.size,
                     target.data, target.shape, target.size);
             return target;
@@ -342,7 +214,7 @@ final class Elementwise {
         }
         // float64 result into a float32 target: compute in float64, then round into the target
         NdArray r = binary(op, target, o, name);
-        System.arraycopy(convert(r.data, t, target.dtype, r.size), 0, target.data, 0, target.size);
+        r.data.convert(target.dtype, r.size).copyTo(0, target.data, 0, target.size);
         return target;
     }
 
@@ -362,45 +234,29 @@ final class Elementwise {
         if (o.data == target.data) {
             return target; // same storage, same size: nothing to copy
         }
-        Object src = dataAs(o, target.dtype);
+        Storage src = dataAs(o, target.dtype);
         int n = target.size;
         if (n == 0) {
             return target;
         }
         if (o.size == n) {
-            System.arraycopy(src, 0, target.data, 0, n);
+            src.copyTo(0, target.data, 0, n);
         } else if (o.size == 1) {
-            fillFrom(target.dtype, src, 0, target.data, 0, n);
+            src.fillTo(0, target.data, 0, n);
         } else {
             Bcast it = new Bcast(target.shape, o.shape, null, null);
             int len = it.len;
             boolean contiguous = it.innerStride[0] == 1;
             for (int r = 0, oo = 0; r < it.runs; r++, oo += len) {
                 if (contiguous) {
-                    System.arraycopy(src, it.off[0], target.data, oo, len);
+                    src.copyTo(it.off[0], target.data, oo, len);
                 } else {
-                    fillFrom(target.dtype, src, it.off[0], target.data, oo, len);
+                    src.fillTo(it.off[0], target.data, oo, len);
                 }
                 it.next();
             }
         }
         return target;
-    }
-
-    private static void fillFrom(DType t, Object src, int si, Object dst, int from, int n) {
-        switch (t) {
-            case FLOAT64:
-                Arrays.fill((double[]) dst, from, from + n, ((double[]) src)[si]);
-                break;
-            case FLOAT32:
-                Arrays.fill((float[]) dst, from, from + n, ((float[]) src)[si]);
-                break;
-            case INT64:
-                Arrays.fill((long[]) dst, from, from + n, ((long[]) src)[si]);
-                break;
-            default:
-                Arrays.fill((boolean[]) dst, from, from + n, ((boolean[]) src)[si]);
-        }
     }
 
     // ------------------------------------------------------------------ compare and where
@@ -411,12 +267,12 @@ final class Elementwise {
             t = DType.INT64;
         }
         int[] shape = Shapes.broadcast(a.shape, b.shape, compareName(op));
-        Object ad = dataAs(a, t);
-        Object bd = dataAs(b, t);
+        Storage ad = dataAs(a, t);
+        Storage bd = dataAs(b, t);
         int n = Shapes.size(shape);
         boolean[] out = new boolean[n];
         if (n == 0) {
-            return new NdArray(DType.BOOL, shape, out);
+            return new NdArray(DType.BOOL, shape, new Storage.Z(out));
         }
         if (a.size == n && b.size == n) {
             cmpRun(op, t, ad, 0, 1, bd, 0, 1, out, 0, n);
@@ -432,7 +288,7 @@ final class Elementwise {
                 it.next();
             }
         }
-        return new NdArray(DType.BOOL, shape, out);
+        return new NdArray(DType.BOOL, shape, new Storage.Z(out));
     }
 
     private static String compareName(CompareOp op) {
@@ -452,179 +308,52 @@ final class Elementwise {
         }
     }
 
-    private static void cmpRun(CompareOp op, DType t, Object a, int ai, int as, Object b, int bi, int bs,
+    private static void cmpRun(CompareOp op, DType t, Storage a, int ai, int as, Storage b, int bi, int bs,
                                boolean[] o, int oo, int n) {
+        Kernel k = Kernels.get();
         switch (t) {
             case FLOAT64:
-                cmpD(op, (double[]) a, ai, as, (double[]) b, bi, bs, o, oo, n);
+                k.compare(op, a.doubles(), ai, as, b.doubles(), bi, bs, o, oo, n);
                 break;
             case FLOAT32:
-                cmpF(op, (float[]) a, ai, as, (float[]) b, bi, bs, o, oo, n);
+                k.compare(op, a.floats(), ai, as, b.floats(), bi, bs, o, oo, n);
                 break;
             default:
-                cmpL(op, (long[]) a, ai, as, (long[]) b, bi, bs, o, oo, n);
-        }
-    }
-
-    private static void cmpD(CompareOp op, double[] a, int ai, int as, double[] b, int bi, int bs,
-                             boolean[] o, int oo, int n) {
-        switch (op) {
-            case EQ:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] == b[bi + i * bs];
-                }
-                break;
-            case NE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] != b[bi + i * bs];
-                }
-                break;
-            case LT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] < b[bi + i * bs];
-                }
-                break;
-            case LE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] <= b[bi + i * bs];
-                }
-                break;
-            case GT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] > b[bi + i * bs];
-                }
-                break;
-            default:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] >= b[bi + i * bs];
-                }
-        }
-    }
-
-    private static void cmpF(CompareOp op, float[] a, int ai, int as, float[] b, int bi, int bs,
-                             boolean[] o, int oo, int n) {
-        switch (op) {
-            case EQ:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] == b[bi + i * bs];
-                }
-                break;
-            case NE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] != b[bi + i * bs];
-                }
-                break;
-            case LT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] < b[bi + i * bs];
-                }
-                break;
-            case LE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] <= b[bi + i * bs];
-                }
-                break;
-            case GT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] > b[bi + i * bs];
-                }
-                break;
-            default:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] >= b[bi + i * bs];
-                }
-        }
-    }
-
-    private static void cmpL(CompareOp op, long[] a, int ai, int as, long[] b, int bi, int bs,
-                             boolean[] o, int oo, int n) {
-        switch (op) {
-            case EQ:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] == b[bi + i * bs];
-                }
-                break;
-            case NE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] != b[bi + i * bs];
-                }
-                break;
-            case LT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] < b[bi + i * bs];
-                }
-                break;
-            case LE:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] <= b[bi + i * bs];
-                }
-                break;
-            case GT:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] > b[bi + i * bs];
-                }
-                break;
-            default:
-                for (int i = 0; i < n; i++) {
-                    o[oo + i] = a[ai + i * as] >= b[bi + i * bs];
-                }
+                k.compare(op, a.longs(), ai, as, b.longs(), bi, bs, o, oo, n);
         }
     }
 
     static NdArray where(NdArray cond, NdArray a, NdArray b) {
         DType t = DType.promote(a.dtype, b.dtype);
         int[] shape = Shapes.broadcast(Shapes.broadcast(cond.shape, a.shape, "where"), b.shape, "where");
-        boolean[] c = (boolean[]) dataAs(cond, DType.BOOL);
-        Object ad = dataAs(a, t);
-        Object bd = dataAs(b, t);
+        boolean[] c = dataAs(cond, DType.BOOL).booleans();
+        Storage ad = dataAs(a, t);
+        Storage bd = dataAs(b, t);
         int n = Shapes.size(shape);
-        Object out = alloc(t, n);
+        Storage out = alloc(t, n);
         if (n > 0) {
             Bcast it = new Bcast(shape, cond.shape, a.shape, b.shape);
             int len = it.len;
             int cs = it.innerStride[0];
             int as = it.innerStride[1];
             int bs = it.innerStride[2];
+            Kernel k = Kernels.get();
             for (int r = 0, oo = 0; r < it.runs; r++, oo += len) {
                 int ci = it.off[0];
                 int ai = it.off[1];
                 int bi = it.off[2];
                 switch (t) {
-                    case FLOAT64: {
-                        double[] x = (double[]) ad;
-                        double[] y = (double[]) bd;
-                        double[] o = (double[]) out;
-                        for (int i = 0; i < len; i++) {
-                            o[oo + i] = c[ci + i * cs] ? x[ai + i * as] : y[bi + i * bs];
-                        }
+                    case FLOAT64:
+                        k.where(c, ci, cs, ad.doubles(), ai, as, bd.doubles(), bi, bs, out.doubles(), oo, len);
                         break;
-                    }
-                    case FLOAT32: {
-                        float[] x = (float[]) ad;
-                        float[] y = (float[]) bd;
-                        float[] o = (float[]) out;
-                        for (int i = 0; i < len; i++) {
-                            o[oo + i] = c[ci + i * cs] ? x[ai + i * as] : y[bi + i * bs];
-                        }
+                    case FLOAT32:
+                        k.where(c, ci, cs, ad.floats(), ai, as, bd.floats(), bi, bs, out.floats(), oo, len);
                         break;
-                    }
-                    case INT64: {
-                        long[] x = (long[]) ad;
-                        long[] y = (long[]) bd;
-                        long[] o = (long[]) out;
-                        for (int i = 0; i < len; i++) {
-                            o[oo + i] = c[ci + i * cs] ? x[ai + i * as] : y[bi + i * bs];
-                        }
+                    case INT64:
+                        k.where(c, ci, cs, ad.longs(), ai, as, bd.longs(), bi, bs, out.longs(), oo, len);
                         break;
-                    }
-                    default: {
-                        boolean[] x = (boolean[]) ad;
-                        boolean[] y = (boolean[]) bd;
-                        boolean[] o = (boolean[]) out;
-                        for (int i = 0; i < len; i++) {
-                            o[oo + i] = c[ci + i * cs] ? x[ai + i * as] : y[bi + i * bs];
-                        }
-                    }
+                    default:
+                        k.where(c, ci, cs, ad.booleans(), ai, as, bd.booleans(), bi, bs, out.booleans(), oo, len);
                 }
                 it.next();
             }

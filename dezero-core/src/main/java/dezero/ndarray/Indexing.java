@@ -11,35 +11,13 @@ final class Indexing {
 
     static NdArray getItem(NdArray a, Index[] index) {
         Plan p = plan(a.shape, index);
-        Object dst = ShapeOps.alloc(a.dtype, Shapes.size(p.resultShape));
-        Object src = a.data;
+        Storage dst = ShapeOps.alloc(a.dtype, Shapes.size(p.resultShape));
+        Storage src = a.data;
         p.forEachRun((d, s, offs, contiguous, len) -> {
             if (contiguous) {
-                System.arraycopy(src, s, dst, d, len);
-            } else if (src instanceof double[]) {
-                double[] x = (double[]) src;
-                double[] y = (double[]) dst;
-                for (int k = 0; k < len; k++) {
-                    y[d + k] = x[s + offs[k]];
-                }
-            } else if (src instanceof float[]) {
-                float[] x = (float[]) src;
-                float[] y = (float[]) dst;
-                for (int k = 0; k < len; k++) {
-                    y[d + k] = x[s + offs[k]];
-                }
-            } else if (src instanceof long[]) {
-                long[] x = (long[]) src;
-                long[] y = (long[]) dst;
-                for (int k = 0; k < len; k++) {
-                    y[d + k] = x[s + offs[k]];
-                }
+                src.copyTo(s, dst, d, len);
             } else {
-                boolean[] x = (boolean[]) src;
-                boolean[] y = (boolean[]) dst;
-                for (int k = 0; k < len; k++) {
-                    y[d + k] = x[s + offs[k]];
-                }
+                src.gather(s, offs, dst, d, len);
             }
         });
         return new NdArray(a.dtype, p.resultShape, dst);
@@ -49,35 +27,11 @@ final class Indexing {
         int[] out = shape.clone();
         Plan p = plan(out, index);
         NdArray v = fitValues(values, p.resultShape, "scatterAdd");
-        Object dst = ShapeOps.alloc(values.dtype, Shapes.size(out));
-        Object src = v.data;
+        Storage dst = ShapeOps.alloc(values.dtype, Shapes.size(out));
+        Storage src = v.data;
         p.forEachRun((d, s, offs, contiguous, len) -> {
             // here d indexes the values, s + offs[k] the output
-            if (src instanceof double[]) {
-                double[] x = (double[]) src;
-                double[] y = (double[]) dst;
-                for (int k = 0; k < len; k++) {
-                    y[s + offs[k]] += x[d + k];
-                }
-            } else if (src instanceof float[]) {
-                float[] x = (float[]) src;
-                float[] y = (float[]) dst;
-                for (int k = 0; k < len; k++) {
-                    y[s + offs[k]] += x[d + k];
-                }
-            } else if (src instanceof long[]) {
-                long[] x = (long[]) src;
-                long[] y = (long[]) dst;
-                for (int k = 0; k < len; k++) {
-                    y[s + offs[k]] += x[d + k];
-                }
-            } else {
-                boolean[] x = (boolean[]) src;
-                boolean[] y = (boolean[]) dst;
-                for (int k = 0; k < len; k++) {
-                    y[s + offs[k]] |= x[d + k];
-                }
-            }
+            src.scatterAdd(d, dst, s, offs, len);
         });
         return new NdArray(values.dtype, out, dst);
     }
@@ -85,35 +39,13 @@ final class Indexing {
     static NdArray setItem(NdArray a, Index[] index, NdArray values) {
         Plan p = plan(a.shape, index);
         NdArray v = fitValues(values, p.resultShape, "setItem");
-        Object src = ShapeOps.castData(v, a.dtype);
-        Object dst = a.data;
+        Storage src = ShapeOps.castData(v, a.dtype);
+        Storage dst = a.data;
         p.forEachRun((d, s, offs, contiguous, len) -> {
             if (contiguous) {
-                System.arraycopy(src, d, dst, s, len);
-            } else if (src instanceof double[]) {
-                double[] x = (double[]) src;
-                double[] y = (double[]) dst;
-                for (int k = 0; k < len; k++) {
-                    y[s + offs[k]] = x[d + k];
-                }
-            } else if (src instanceof float[]) {
-                float[] x = (float[]) src;
-                float[] y = (float[]) dst;
-                for (int k = 0; k < len; k++) {
-                    y[s + offs[k]] = x[d + k];
-                }
-            } else if (src instanceof long[]) {
-                long[] x = (long[]) src;
-                long[] y = (long[]) dst;
-                for (int k = 0; k < len; k++) {
-                    y[s + offs[k]] = x[d + k];
-                }
+                src.copyTo(d, dst, s, len);
             } else {
-                boolean[] x = (boolean[]) src;
-                boolean[] y = (boolean[]) dst;
-                for (int k = 0; k < len; k++) {
-                    y[s + offs[k]] = x[d + k];
-                }
+                src.scatter(d, dst, s, offs, len);
             }
         });
         return a;
@@ -240,8 +172,9 @@ final class Indexing {
                 case ARRAY:
                     if (ix.array().dtype() == DType.BOOL) {
                         if (ix.array().ndim() == 0) {
-                            throw new IllegalArgumentException("getItem: 0-dimensional boolean indices are not supported"
-                                    + " (index " + Index.str(index) + " for shape " + Shapes.str(shape) + ")");
+                            throw new IllegalArgumentException("getItem: 0-dimensional boolean indices are not"
+                                    + " supported (index " + Index.str(index) + " for shape " + Shapes.str(shape)
+                                    + ")");
                         }
                         consumed += ix.array().ndim();
                     } else {
@@ -386,7 +319,7 @@ final class Indexing {
                 if (it.type == T_INT) {
                     base += it.value * strides[it.axis];
                 } else {
-                    long[] idx = (long[]) ShapeOps.broadcastTo(it.arr, bshape).data;
+                    long[] idx = ShapeOps.broadcastTo(it.arr, bshape).data.longs();
                     int dim = shape[it.axis];
                     int st = strides[it.axis];
                     for (int j = 0; j < bsize; j++) {
@@ -532,7 +465,7 @@ final class Indexing {
 
     /** NumPy's nonzero(): one int64 index array per dimension of the mask. */
     private static long[][] nonzero(NdArray mask) {
-        boolean[] m = (boolean[]) mask.data;
+        boolean[] m = mask.data.booleans();
         int k = mask.shape.length;
         int count = 0;
         for (boolean b : m) {

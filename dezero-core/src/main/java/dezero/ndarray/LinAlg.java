@@ -38,16 +38,17 @@ final class LinAlg {
             batch = Shapes.broadcast(aBatch, bBatch, "matmul");
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("matmul: batch axes of shapes " + Shapes.str(a.shape) + " and "
-                    + Shapes.str(b.shape) + " do not broadcast: " + Shapes.str(aBatch) + " vs " + Shapes.str(bBatch), e);
+                    + Shapes.str(b.shape) + " do not broadcast: " + Shapes.str(aBatch) + " vs " + Shapes.str(bBatch),
+                    e);
         }
         DType t = DType.promote(a.dtype, b.dtype);
         if (!t.isFloating()) {
             t = DType.INT64;
         }
-        Object ad = Elementwise.dataAs(a, t);
-        Object bd = Elementwise.dataAs(b, t);
+        Storage ad = Elementwise.dataAs(a, t);
+        Storage bd = Elementwise.dataAs(b, t);
         int batches = Shapes.size(batch);
-        Object cd = Elementwise.alloc(t, Math.multiplyExact(Math.multiplyExact(batches, m), n));
+        Storage cd = Elementwise.alloc(t, Math.multiplyExact(Math.multiplyExact(batches, m), n));
         long[] aOffs = batchOffsets(aBatch, batch, (long) m * k);
         long[] bOffs = batchOffsets(bBatch, batch, (long) k * n);
         Kernel kernel = Kernels.get();
@@ -57,13 +58,13 @@ final class LinAlg {
             int co = i * m * n;
             switch (t) {
                 case FLOAT64:
-                    kernel.gemm(false, false, m, n, k, (double[]) ad, ao, k, (double[]) bd, bo, n, (double[]) cd, co, n);
+                    kernel.gemm(false, false, m, n, k, ad.doubles(), ao, k, bd.doubles(), bo, n, cd.doubles(), co, n);
                     break;
                 case FLOAT32:
-                    kernel.gemm(false, false, m, n, k, (float[]) ad, ao, k, (float[]) bd, bo, n, (float[]) cd, co, n);
+                    kernel.gemm(false, false, m, n, k, ad.floats(), ao, k, bd.floats(), bo, n, cd.floats(), co, n);
                     break;
                 default:
-                    longGemm(m, n, k, (long[]) ad, ao, (long[]) bd, bo, (long[]) cd, co);
+                    kernel.gemm(m, n, k, ad.longs(), ao, bd.longs(), bo, cd.longs(), co);
             }
         }
         int[] outShape = Arrays.copyOf(batch, batch.length + 2);
@@ -101,16 +102,16 @@ final class LinAlg {
             // integer products are rare: transposed copies then the plain loop
             return matmul(transA ? a.transpose() : a, transB ? b.transpose() : b);
         }
-        Object ad = Elementwise.dataAs(a, t);
-        Object bd = Elementwise.dataAs(b, t);
-        Object cd = Elementwise.alloc(t, Math.multiplyExact(m, n));
+        Storage ad = Elementwise.dataAs(a, t);
+        Storage bd = Elementwise.dataAs(b, t);
+        Storage cd = Elementwise.alloc(t, Math.multiplyExact(m, n));
         int lda = a.shape[1];
         int ldb = b.shape[1];
         Kernel kernel = Kernels.get();
         if (t == DType.FLOAT64) {
-            kernel.gemm(transA, transB, m, n, k, (double[]) ad, 0, lda, (double[]) bd, 0, ldb, (double[]) cd, 0, n);
+            kernel.gemm(transA, transB, m, n, k, ad.doubles(), 0, lda, bd.doubles(), 0, ldb, cd.doubles(), 0, n);
         } else {
-            kernel.gemm(transA, transB, m, n, k, (float[]) ad, 0, lda, (float[]) bd, 0, ldb, (float[]) cd, 0, n);
+            kernel.gemm(transA, transB, m, n, k, ad.floats(), 0, lda, bd.floats(), 0, ldb, cd.floats(), 0, n);
         }
         return new NdArray(t, new int[] {m, n}, cd);
     }
@@ -148,19 +149,5 @@ final class LinAlg {
             }
         }
         return out;
-    }
-
-    /** Integer products are rare (index arithmetic, tests): a straightforward i-p-j loop suffices. */
-    private static void longGemm(int m, int n, int k, long[] a, int ao, long[] b, int bo, long[] c, int co) {
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) {
-                long aip = a[ao + i * k + p];
-                int br = bo + p * n;
-                int cr = co + i * n;
-                for (int j = 0; j < n; j++) {
-                    c[cr + j] += aip * b[br + j];
-                }
-            }
-        }
     }
 }

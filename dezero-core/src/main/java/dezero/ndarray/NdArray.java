@@ -1,6 +1,7 @@
 package dezero.ndarray;
 
 import dezero.ndarray.kernel.BinaryOp;
+import dezero.ndarray.kernel.CompareOp;
 import dezero.ndarray.kernel.Kernels;
 import dezero.ndarray.kernel.ReduceOp;
 import dezero.ndarray.kernel.UnaryOp;
@@ -29,46 +30,65 @@ public final class NdArray {
     final DType dtype;
     final int[] shape;
     final int size;
-    /** double[], float[], long[] or boolean[] according to dtype; length == size; never null. */
-    final Object data;
+    /** The elements, of this dtype; length == size; never null. */
+    final Storage data;
 
-    NdArray(DType dtype, int[] shape, Object data) {
+    NdArray(DType dtype, int[] shape, Storage data) {
         this.dtype = dtype;
         this.shape = shape;
         this.size = Shapes.size(shape);
         this.data = data;
-        int len = java.lang.reflect.Array.getLength(data);
+        if (data.dtype() != dtype) {
+            throw new IllegalArgumentException("storage of " + data.dtype() + " for an array of " + dtype);
+        }
+        int len = data.length();
         if (len != size) {
             throw new IllegalArgumentException("data of length " + len + " does not fit shape " + Shapes.str(shape)
                     + " (" + size + " elements)");
         }
     }
 
+    NdArray(DType dtype, int[] shape, double[] data) {
+        this(dtype, shape, new Storage.D(data));
+    }
+
+    NdArray(DType dtype, int[] shape, float[] data) {
+        this(dtype, shape, new Storage.F(data));
+    }
+
+    NdArray(DType dtype, int[] shape, long[] data) {
+        this(dtype, shape, new Storage.L(data));
+    }
+
+    NdArray(DType dtype, int[] shape, boolean[] data) {
+        this(dtype, shape, new Storage.Z(data));
+    }
+
     // ------------------------------------------------------------------ creation
 
     /** Wraps (without copying) row-major float64 data in an array of the given shape. */
     public static NdArray wrap(double[] data, int... shape) {
-        return new NdArray(DType.FLOAT64, shape.clone(), data);
+        return new NdArray(DType.FLOAT64, shape.clone(), new Storage.D(data));
     }
 
     /** Wraps (without copying) row-major float32 data. */
     public static NdArray wrap(float[] data, int... shape) {
-        return new NdArray(DType.FLOAT32, shape.clone(), data);
+        return new NdArray(DType.FLOAT32, shape.clone(), new Storage.F(data));
     }
 
     /** Wraps (without copying) row-major int64 data. */
     public static NdArray wrap(long[] data, int... shape) {
-        return new NdArray(DType.INT64, shape.clone(), data);
+        return new NdArray(DType.INT64, shape.clone(), new Storage.L(data));
     }
 
     /** Wraps (without copying) row-major bool data. */
     public static NdArray wrap(boolean[] data, int... shape) {
-        return new NdArray(DType.BOOL, shape.clone(), data);
+        return new NdArray(DType.BOOL, shape.clone(), new Storage.Z(data));
     }
 
     /** A 0-d float64 array: {@code np.array(v)}. */
     public static NdArray scalar(double v) {
-        return new NdArray(DType.FLOAT64, new int[0], new double[] {v});
+        return wrap(new double[] {v});
     }
 
     /** A 0-d array of the given dtype holding {@code v} (cast as NumPy's {@code astype} would). */
@@ -78,7 +98,7 @@ public final class NdArray {
 
     /** A 0-d int64 array. */
     public static NdArray scalar(long v) {
-        return new NdArray(DType.INT64, new int[0], new long[] {v});
+        return wrap(new long[] {v});
     }
 
     /** A 1-d float64 array (copied). */
@@ -152,17 +172,7 @@ public final class NdArray {
 
     public static NdArray zeros(DType dtype, int... shape) {
         int[] s = shape.clone();
-        int n = Shapes.size(s);
-        switch (dtype) {
-            case FLOAT64:
-                return new NdArray(dtype, s, new double[n]);
-            case FLOAT32:
-                return new NdArray(dtype, s, new float[n]);
-            case INT64:
-                return new NdArray(dtype, s, new long[n]);
-            default:
-                return new NdArray(dtype, s, new boolean[n]);
-        }
+        return new NdArray(dtype, s, Storage.alloc(dtype, Shapes.size(s)));
     }
 
     /** {@code np.ones(shape)} in float64. */
@@ -177,18 +187,9 @@ public final class NdArray {
     /** An array of the given shape filled with {@code value} (cast to {@code dtype}). */
     public static NdArray full(double value, DType dtype, int... shape) {
         NdArray a = zeros(dtype, shape);
-        switch (dtype) {
-            case FLOAT64:
-                Arrays.fill((double[]) a.data, value);
-                break;
-            case FLOAT32:
-                Arrays.fill((float[]) a.data, (float) value);
-                break;
-            case INT64:
-                Arrays.fill((long[]) a.data, (long) value);
-                break;
-            default:
-                Arrays.fill((boolean[]) a.data, value != 0);
+        if (a.size > 0) {
+            a.data.set(0, value);
+            a.data.fillTo(0, a.data, 1, a.size - 1);
         }
         return a;
     }
@@ -283,25 +284,25 @@ public final class NdArray {
     /** The backing float64 storage (live, row-major). Throws if the dtype is not float64. */
     public double[] doubleData() {
         requireDType(DType.FLOAT64, "doubleData");
-        return (double[]) data;
+        return data.doubles();
     }
 
     /** The backing float32 storage (live, row-major). */
     public float[] floatData() {
         requireDType(DType.FLOAT32, "floatData");
-        return (float[]) data;
+        return data.floats();
     }
 
     /** The backing int64 storage (live, row-major). */
     public long[] longData() {
         requireDType(DType.INT64, "longData");
-        return (long[]) data;
+        return data.longs();
     }
 
     /** The backing bool storage (live, row-major). */
     public boolean[] boolData() {
         requireDType(DType.BOOL, "boolData");
-        return (boolean[]) data;
+        return data.booleans();
     }
 
     private void requireDType(DType want, String op) {
@@ -333,7 +334,7 @@ public final class NdArray {
     public long[] toLongArray() {
         long[] out = new long[size];
         for (int i = 0; i < size; i++) {
-            out[i] = dtype == DType.INT64 ? ((long[]) data)[i] : (long) getFlat(i);
+            out[i] = dtype == DType.INT64 ? data.longs()[i] : (long) getFlat(i);
         }
         return out;
     }
@@ -341,16 +342,7 @@ public final class NdArray {
     /** The element at row-major position {@code i}, as a double. */
     public double getFlat(int i) {
         checkFlat("getFlat", i);
-        switch (dtype) {
-            case FLOAT64:
-                return ((double[]) data)[i];
-            case FLOAT32:
-                return ((float[]) data)[i];
-            case INT64:
-                return ((long[]) data)[i];
-            default:
-                return ((boolean[]) data)[i] ? 1.0 : 0.0;
-        }
+        return data.get(i);
     }
 
     private void checkFlat(String op, int i) {
@@ -363,19 +355,7 @@ public final class NdArray {
     /** Sets the element at row-major position {@code i} (cast to this dtype). In place. */
     public void setFlat(int i, double v) {
         checkFlat("setFlat", i);
-        switch (dtype) {
-            case FLOAT64:
-                ((double[]) data)[i] = v;
-                break;
-            case FLOAT32:
-                ((float[]) data)[i] = (float) v;
-                break;
-            case INT64:
-                ((long[]) data)[i] = (long) v;
-                break;
-            default:
-                ((boolean[]) data)[i] = v != 0;
-        }
+        data.set(i, v);
     }
 
     /** The element at a full multi-index (negative positions count from the end). */
@@ -408,28 +388,21 @@ public final class NdArray {
     /** The single element of a 0-d or one-element array. */
     public double item() {
         if (size != 1) {
-            throw new IllegalStateException("item: can only convert an array of size 1, got shape " + Shapes.str(shape));
+            throw new IllegalStateException("item: can only convert an array of size 1, got shape "
+                    + Shapes.str(shape));
         }
         return getFlat(0);
     }
 
     /** A deep copy. */
     public NdArray copy() {
-        return new NdArray(dtype, shape, copyData(data));
+        return new NdArray(dtype, shape, data.copy());
     }
 
-    static Object copyData(Object data) {
-        if (data instanceof double[]) {
-            return ((double[]) data).clone();
-        } else if (data instanceof float[]) {
-            return ((float[]) data).clone();
-        } else if (data instanceof long[]) {
-            return ((long[]) data).clone();
-        }
-        return ((boolean[]) data).clone();
-    }
-
-    /** {@code x.astype(dtype)}: a converted copy (floats to int64 truncate toward zero). Returns {@code this} if the dtype already matches. */
+    /**
+     * {@code x.astype(dtype)}: a converted copy (floats to int64 truncate toward zero). Returns {@code this} if the
+     * dtype already matches.
+     */
     public NdArray astype(DType to) {
         return to == dtype ? this : Elementwise.astype(this, to);
     }
@@ -591,7 +564,9 @@ public final class NdArray {
 
     // ------------------------------------------------------------------ in place (optimizers)
 
-    /** {@code this += o} in place ({@code o} must broadcast to this shape; the result keeps this dtype). Returns this. */
+    /**
+     * {@code this += o} in place ({@code o} must broadcast to this shape; the result keeps this dtype). Returns this.
+     */
     public NdArray addi(NdArray o) {
         return Elementwise.inPlace(BinaryOp.ADD, this, o, "add (in place)");
     }
@@ -616,37 +591,85 @@ public final class NdArray {
             return subi(x.mul(alpha));
         }
         if (dtype == DType.FLOAT32) {
-            Kernels.get().subScaled((float[]) data, 0, (float) alpha, (float[]) x.data, 0, size);
+            Kernels.get().subScaled(data.floats(), 0, (float) alpha, x.data.floats(), 0, size);
         } else {
-            Kernels.get().subScaled((double[]) data, 0, alpha, (double[]) x.data, 0, size);
+            Kernels.get().subScaled(data.doubles(), 0, alpha, x.data.doubles(), 0, size);
         }
         return this;
     }
 
     /**
-     * This array where {@code x > 0}, +0 elsewhere (ReLU's backward of this upstream gradient),
-     * in one pass without a 0/1 mask array; an infinite or NaN element where {@code x <= 0}
-     * gives 0 (see DIVERGENCES.md). Other shapes or dtypes: {@code mul(x.gt(0))}.
+     * One step of Adam on this parameter array, in place, with its moments {@code m} and
+     * {@code v} (updated in place too) and the gradient {@code g}:
+     * {@code m += (g - m) * c1; v += (g * g - v) * c2; this -= m * lr / (sqrt(v) + eps)}, in one
+     * pass with no temporaries when all four have this array's floating dtype and shape (the
+     * scalars rounded to it first, as weak scalars are), else as those array operations (with
+     * their broadcasting and casting rules). The values are the same either way, bit for bit.
+     * Returns this.
+     */
+    public NdArray adamStepInPlace(NdArray m, NdArray v, NdArray g, double c1, double c2, double lr, double eps) {
+        if (!fusable(m) || !fusable(v) || !fusable(g)) {
+            m.addi(g.sub(m).mul(c1));
+            v.addi(g.mul(g).sub(v).mul(c2));
+            return subi(m.mul(lr).div(v.sqrt().add(eps)));
+        }
+        if (dtype == DType.FLOAT32) {
+            Kernels.get().adamStep(data.floats(), m.data.floats(), v.data.floats(), g.data.floats(), size,
+                    (float) c1, (float) c2, (float) lr, (float) eps);
+        } else {
+            Kernels.get().adamStep(data.doubles(), m.data.doubles(), v.data.doubles(), g.data.doubles(), size,
+                    c1, c2, lr, eps);
+        }
+        return this;
+    }
+
+    /** Whether a fused loop may run over this array and {@code o}: the same floating dtype and shape. */
+    private boolean fusable(NdArray o) {
+        return dtype.isFloating() && o.dtype == dtype && Arrays.equals(o.shape, shape);
+    }
+
+    /**
+     * This array where {@code x > 0}, +0 elsewhere (the gradient of {@code max(x, 0)} applied to
+     * this array), in one pass without a 0/1 mask array; an infinite or NaN element where
+     * {@code x <= 0} gives 0 (see DIVERGENCES.md). Other shapes or dtypes: {@code mul(x.gt(0))}.
      *
      * <pre>{@code
      * NdArray.array(new double[] {5, 6, 7}).maskedByPositive(NdArray.array(new double[] {-1, 0, 2}))  // [0, 0, 7]
      * }</pre>
      */
     public NdArray maskedByPositive(NdArray x) {
-        return ActivationGrads.maskedByPositive(this, x);
+        if (!fusable(x)) {
+            return mul(x.gt(0.0));
+        }
+        Storage out = Storage.alloc(dtype, size);
+        if (dtype == DType.FLOAT32) {
+            Kernels.get().maskPositive(data.floats(), x.data.floats(), out.floats(), size);
+        } else {
+            Kernels.get().maskPositive(data.doubles(), x.data.doubles(), out.doubles(), size);
+        }
+        return new NdArray(dtype, shape.clone(), out);
     }
 
     /**
-     * {@code gy * this * (1 - this)} for this array the sigmoid's output (its backward), in one
-     * pass with no temporaries; the same values as the three array operations. Other shapes or
-     * dtypes: those operations.
+     * {@code g * this * (1 - this)} for this array an output {@code y} of the logistic function
+     * (its slope there, times g), in one pass with no temporaries; the same values as the three
+     * array operations, which other shapes or dtypes take.
      *
      * <pre>{@code
-     * NdArray.array(new double[] {0.5}).sigmoidBackward(NdArray.array(new double[] {2}))  // [0.5]
+     * NdArray.array(new double[] {0.5}).logisticSlopeTimes(NdArray.array(new double[] {2}))  // [0.5]
      * }</pre>
      */
-    public NdArray sigmoidBackward(NdArray gy) {
-        return ActivationGrads.sigmoidBackward(this, gy);
+    public NdArray logisticSlopeTimes(NdArray g) {
+        if (!fusable(g)) {
+            return g.mul(this).mul(rsub(1.0));
+        }
+        Storage out = Storage.alloc(dtype, size);
+        if (dtype == DType.FLOAT32) {
+            Kernels.get().mulLogisticSlope(g.data.floats(), data.floats(), out.floats(), size);
+        } else {
+            Kernels.get().mulLogisticSlope(g.data.doubles(), data.doubles(), out.doubles(), size);
+        }
+        return new NdArray(dtype, shape.clone(), out);
     }
 
     /** {@code this *= o} in place. Returns this. */

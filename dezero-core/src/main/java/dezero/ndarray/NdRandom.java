@@ -419,16 +419,16 @@ public final class NdRandom {
             return;
         }
         int row = a.size / n;
-        Object buf = java.lang.reflect.Array.newInstance(a.data.getClass().getComponentType(), row);
+        Storage buf = Storage.alloc(a.dtype, row);
         synchronized (this) {
             for (int i = n - 1; i >= 1; i--) {
                 int j = (int) randomInterval(i);
                 if (i == j) {
                     continue;
                 }
-                System.arraycopy(a.data, j * row, buf, 0, row);
-                System.arraycopy(a.data, i * row, a.data, j * row, row);
-                System.arraycopy(buf, 0, a.data, i * row, row);
+                a.data.copyTo(j * row, buf, 0, row);
+                a.data.copyTo(i * row, a.data, j * row, row);
+                buf.copyTo(0, a.data, i * row, row);
             }
         }
     }
@@ -449,7 +449,9 @@ public final class NdRandom {
 
         private static final double LN2HI = 0x1.62e42fefa3800p-1;
         private static final double LN2LO = 0x1.ef35793c76730p-45;
-        private static final double[] A = {-0x1.0000000000001p-1, 0x1.555555551305bp-2, -0x1.fffffffeb4590p-3, 0x1.999b324f10111p-3, -0x1.55575e506c89fp-3};
+        private static final double[] A = {
+            -0x1.0000000000001p-1, 0x1.555555551305bp-2, -0x1.fffffffeb4590p-3, 0x1.999b324f10111p-3,
+            -0x1.55575e506c89fp-3};
         private static final double[] B = {
             -0x1.0000000000000p-1, 0x1.5555555555577p-2, -0x1.ffffffffffdcbp-3,
             0x1.999999995dd0cp-3, -0x1.55555556745a7p-3, 0x1.24924a344de30p-3,

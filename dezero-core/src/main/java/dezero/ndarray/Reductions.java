@@ -59,11 +59,11 @@ final class Reductions {
                     + " over shape " + Shapes.str(a.shape) + ")");
         }
         if (ax.length == 0) {
-            Object d = a.dtype == resultType ? NdArray.copyData(a.data) : Elementwise.dataAs(a, resultType);
+            Storage d = a.dtype == resultType ? a.data.copy() : Elementwise.dataAs(a, resultType);
             return new NdArray(resultType, outShape, d);
         }
 
-        Object cur = Elementwise.dataAs(a, work);
+        Storage cur = Elementwise.dataAs(a, work);
         boolean owned = cur != a.data; // a converted copy may be reduced in place
         int[] curShape = a.shape;
         Kernel k = Kernels.get();
@@ -91,7 +91,7 @@ final class Reductions {
                 inner *= curShape[i];
             }
             int n = outer * inner;
-            Object next;
+            Storage next;
             if (owned) {
                 next = cur; // reduce in place, then trim
             } else {
@@ -99,7 +99,7 @@ final class Reductions {
             }
             reduceRun(k, op, work, cur, outer, len, inner, next);
             if (owned) {
-                next = trim(work, next, n);
+                next = next.truncate(n);
             }
             cur = next;
             owned = true;
@@ -110,7 +110,7 @@ final class Reductions {
             hi = lo - 1;
         }
         if (resultType != work) {
-            cur = Elementwise.convert(cur, work, resultType, Shapes.size(outShape));
+            cur = cur.convert(resultType, Shapes.size(outShape));
         }
         return new NdArray(resultType, outShape, cur);
     }
@@ -140,33 +140,17 @@ final class Reductions {
         return s;
     }
 
-    private static Object trim(DType t, Object data, int n) {
-        switch (t) {
-            case FLOAT64: {
-                double[] d = (double[]) data;
-                return d.length == n ? d : java.util.Arrays.copyOf(d, n);
-            }
-            case FLOAT32: {
-                float[] d = (float[]) data;
-                return d.length == n ? d : java.util.Arrays.copyOf(d, n);
-            }
-            default: {
-                long[] d = (long[]) data;
-                return d.length == n ? d : java.util.Arrays.copyOf(d, n);
-            }
-        }
-    }
-
-    private static void reduceRun(Kernel k, ReduceOp op, DType t, Object a, int outer, int len, int inner, Object out) {
+    private static void reduceRun(Kernel k, ReduceOp op, DType t, Storage a, int outer, int len, int inner,
+                                  Storage out) {
         switch (t) {
             case FLOAT64:
-                k.reduce(op, (double[]) a, 0, outer, len, inner, (double[]) out, 0);
+                k.reduce(op, a.doubles(), 0, outer, len, inner, out.doubles(), 0);
                 break;
             case FLOAT32:
-                k.reduce(op, (float[]) a, 0, outer, len, inner, (float[]) out, 0);
+                k.reduce(op, a.floats(), 0, outer, len, inner, out.floats(), 0);
                 break;
             default:
-                k.reduce(op, (long[]) a, 0, outer, len, inner, (long[]) out, 0);
+                k.reduce(op, a.longs(), 0, outer, len, inner, out.longs(), 0);
         }
     }
 
@@ -221,75 +205,16 @@ final class Reductions {
             throw new IllegalArgumentException("attempt to get " + name + " of an empty sequence (shape "
                     + Shapes.str(a.shape) + ", axis " + axis + ")");
         }
+        Kernel k = Kernels.get();
         switch (a.dtype) {
-            case FLOAT64: {
-                double[] d = (double[]) a.data;
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < inner; i++) {
-                        int base = o * len * inner + i;
-                        double best = d[base];
-                        int bi = 0;
-                        if (best == best) {
-                            for (int q = 1; q < len; q++) {
-                                double v = d[base + q * inner];
-                                if (v != v) { // the first NaN wins
-                                    bi = q;
-                                    break;
-                                }
-                                if (max ? v > best : v < best) {
-                                    best = v;
-                                    bi = q;
-                                }
-                            }
-                        }
-                        out[o * inner + i] = bi;
-                    }
-                }
+            case FLOAT64:
+                k.argExtreme(max, a.data.doubles(), outer, len, inner, out);
                 break;
-            }
-            case FLOAT32: {
-                float[] d = (float[]) a.data;
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < inner; i++) {
-                        int base = o * len * inner + i;
-                        float best = d[base];
-                        int bi = 0;
-                        if (best == best) {
-                            for (int q = 1; q < len; q++) {
-                                float v = d[base + q * inner];
-                                if (v != v) {
-                                    bi = q;
-                                    break;
-                                }
-                                if (max ? v > best : v < best) {
-                                    best = v;
-                                    bi = q;
-                                }
-                            }
-                        }
-                        out[o * inner + i] = bi;
-                    }
-                }
+            case FLOAT32:
+                k.argExtreme(max, a.data.floats(), outer, len, inner, out);
                 break;
-            }
-            default: {
-                long[] d = (long[]) Elementwise.dataAs(a, DType.INT64);
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < inner; i++) {
-                        int base = o * len * inner + i;
-                        long best = d[base];
-                        int bi = 0;
-                        for (int q = 1; q < len; q++) {
-                            long v = d[base + q * inner];
-                            if (max ? v > best : v < best) {
-                                best = v;
-                                bi = q;
-                            }
-                        }
-                        out[o * inner + i] = bi;
-                    }
-                }
-            }
+            default:
+                k.argExtreme(max, Elementwise.dataAs(a, DType.INT64).longs(), outer, len, inner, out);
         }
         return new NdArray(DType.INT64, outShape, out);
     }

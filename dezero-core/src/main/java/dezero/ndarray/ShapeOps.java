@@ -1,5 +1,8 @@
 package dezero.ndarray;
 
+import dezero.ndarray.kernel.Kernel;
+import dezero.ndarray.kernel.Kernels;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -7,8 +10,6 @@ import java.util.List;
 final class ShapeOps {
     private ShapeOps() {
     }
-
-    private static final int BLOCK = 32;
 
     // ------------------------------------------------------------------ reshape / views
 
@@ -128,78 +129,13 @@ final class ShapeOps {
             outShape[i] = a.shape[perm[i]];
             strides[i] = srcStrides[perm[i]];
         }
-        Object dst = alloc(a.dtype, a.size);
+        Storage dst = alloc(a.dtype, a.size);
         if (nd == 2 && perm[0] == 1) {
-            transpose2d(a.data, dst, a.shape[0], a.shape[1]);
+            a.data.transpose2d(dst, a.shape[0], a.shape[1]);
         } else {
             stridedCopy(a.data, 0, outShape, strides, dst);
         }
         return new NdArray(a.dtype, outShape, dst);
-    }
-
-    /** dst (cols x rows) = transpose of src (rows x cols), cache-blocked. */
-    private static void transpose2d(Object src, Object dst, int rows, int cols) {
-        if (src instanceof double[]) {
-            double[] s = (double[]) src;
-            double[] d = (double[]) dst;
-            for (int i0 = 0; i0 < rows; i0 += BLOCK) {
-                int i1 = Math.min(rows, i0 + BLOCK);
-                for (int j0 = 0; j0 < cols; j0 += BLOCK) {
-                    int j1 = Math.min(cols, j0 + BLOCK);
-                    for (int i = i0; i < i1; i++) {
-                        int si = i * cols;
-                        for (int j = j0; j < j1; j++) {
-                            d[j * rows + i] = s[si + j];
-                        }
-                    }
-                }
-            }
-        } else if (src instanceof float[]) {
-            float[] s = (float[]) src;
-            float[] d = (float[]) dst;
-            for (int i0 = 0; i0 < rows; i0 += BLOCK) {
-                int i1 = Math.min(rows, i0 + BLOCK);
-                for (int j0 = 0; j0 < cols; j0 += BLOCK) {
-                    int j1 = Math.min(cols, j0 + BLOCK);
-                    for (int i = i0; i < i1; i++) {
-                        int si = i * cols;
-                        for (int j = j0; j < j1; j++) {
-                            d[j * rows + i] = s[si + j];
-                        }
-                    }
-                }
-            }
-        } else if (src instanceof long[]) {
-            long[] s = (long[]) src;
-            long[] d = (long[]) dst;
-            for (int i0 = 0; i0 < rows; i0 += BLOCK) {
-                int i1 = Math.min(rows, i0 + BLOCK);
-                for (int j0 = 0; j0 < cols; j0 += BLOCK) {
-                    int j1 = Math.min(cols, j0 + BLOCK);
-                    for (int i = i0; i < i1; i++) {
-                        int si = i * cols;
-                        for (int j = j0; j < j1; j++) {
-                            d[j * rows + i] = s[si + j];
-                        }
-                    }
-                }
-            }
-        } else {
-            boolean[] s = (boolean[]) src;
-            boolean[] d = (boolean[]) dst;
-            for (int i0 = 0; i0 < rows; i0 += BLOCK) {
-                int i1 = Math.min(rows, i0 + BLOCK);
-                for (int j0 = 0; j0 < cols; j0 += BLOCK) {
-                    int j1 = Math.min(cols, j0 + BLOCK);
-                    for (int i = i0; i < i1; i++) {
-                        int si = i * cols;
-                        for (int j = j0; j < j1; j++) {
-                            d[j * rows + i] = s[si + j];
-                        }
-                    }
-                }
-            }
-        }
     }
 
     // ------------------------------------------------------------------ broadcasting
@@ -218,7 +154,7 @@ final class ShapeOps {
                     + " to shape " + Shapes.str(shape));
         }
         int[] out = shape.clone();
-        Object dst = alloc(a.dtype, Shapes.size(out));
+        Storage dst = alloc(a.dtype, Shapes.size(out));
         stridedCopy(a.data, 0, out, broadcastStrides(a.shape, out), dst);
         return new NdArray(a.dtype, out, dst);
     }
@@ -262,53 +198,20 @@ final class ShapeOps {
             int[] ctr = new int[nd];
             int dOff = 0;
             int s = 0;
+            Kernel kernel = Kernels.get();
             for (int r = 0; r < outer; r++) {
                 switch (a.dtype) {
-                    case FLOAT64: {
-                        double[] src = (double[]) a.data;
-                        if (istr == 0) {
-                            double acc = 0;
-                            for (int k = 0; k < inner; k++) {
-                                acc += src[s + k];
-                            }
-                            accD[dOff] += acc;
-                        } else {
-                            for (int k = 0; k < inner; k++) {
-                                accD[dOff + k] += src[s + k];
-                            }
-                        }
+                    case FLOAT64:
+                        kernel.addInto(a.data.doubles(), s, inner, accD, dOff, istr == 0);
                         break;
-                    }
-                    case FLOAT32: {
-                        float[] src = (float[]) a.data;
-                        if (istr == 0) {
-                            double acc = 0;
-                            for (int k = 0; k < inner; k++) {
-                                acc += src[s + k];
-                            }
-                            accD[dOff] += acc;
-                        } else {
-                            for (int k = 0; k < inner; k++) {
-                                accD[dOff + k] += src[s + k];
-                            }
-                        }
+                    case FLOAT32:
+                        kernel.addInto(a.data.floats(), s, inner, accD, dOff, istr == 0);
                         break;
-                    }
-                    case INT64: {
-                        long[] src = (long[]) a.data;
-                        for (int k = 0; k < inner; k++) {
-                            accL[dOff + k * istr] += src[s + k];
-                        }
+                    case INT64:
+                        kernel.addInto(a.data.longs(), s, inner, accL, dOff, istr);
                         break;
-                    }
-                    default: {
-                        boolean[] src = (boolean[]) a.data;
-                        for (int k = 0; k < inner; k++) {
-                            if (src[s + k]) {
-                                accL[dOff + k * istr]++;
-                            }
-                        }
-                    }
+                    default:
+                        kernel.addInto(a.data.booleans(), s, inner, accL, dOff, istr);
                 }
                 s += inner;
                 for (int k = nd - 2; k >= 0; k--) {
@@ -324,16 +227,11 @@ final class ShapeOps {
         }
         switch (a.dtype) {
             case FLOAT64:
-                return new NdArray(DType.FLOAT64, out, accD);
-            case FLOAT32: {
-                float[] f = new float[outSize];
-                for (int i = 0; i < outSize; i++) {
-                    f[i] = (float) accD[i];
-                }
-                return new NdArray(DType.FLOAT32, out, f);
-            }
+                return new NdArray(DType.FLOAT64, out, new Storage.D(accD));
+            case FLOAT32:
+                return new NdArray(DType.FLOAT32, out, new Storage.D(accD).convert(DType.FLOAT32, outSize));
             default:
-                return new NdArray(DType.INT64, out, accL);
+                return new NdArray(DType.INT64, out, new Storage.L(accL));
         }
     }
 
@@ -380,15 +278,15 @@ final class ShapeOps {
         for (int d = ax + 1; d < nd; d++) {
             inner *= out[d];
         }
-        Object dst = alloc(dt, Shapes.size(out));
+        Storage dst = alloc(dt, Shapes.size(out));
         int rowLen = total * inner;
         int colOff = 0;
         for (NdArray x : arrays) {
-            Object src = castData(x, dt);
+            Storage src = castData(x, dt);
             int chunk = x.shape[ax] * inner;
             if (chunk > 0) {
                 for (int o = 0; o < outer; o++) {
-                    System.arraycopy(src, o * chunk, dst, o * rowLen + colOff, chunk);
+                    src.copyTo(o * chunk, dst, o * rowLen + colOff, chunk);
                 }
             }
             colOff += chunk;
@@ -421,77 +319,40 @@ final class ShapeOps {
 
     // ------------------------------------------------------------------ helpers shared with Indexing
 
-    static Object alloc(DType dt, int n) {
-        switch (dt) {
-            case FLOAT64:
-                return new double[n];
-            case FLOAT32:
-                return new float[n];
-            case INT64:
-                return new long[n];
-            default:
-                return new boolean[n];
-        }
+    static Storage alloc(DType dt, int n) {
+        return Storage.alloc(dt, n);
     }
 
-    /** The data of {@code a} converted to {@code to} (NumPy astype semantics); {@code a.data} itself if equal. */
-    static Object castData(NdArray a, DType to) {
+    /**
+     * The data of {@code a} converted to {@code to}; {@code a.data} itself if equal. Unlike
+     * {@code astype}, floats become int64 by Java's cast (NaN gives 0, out of range saturates).
+     */
+    static Storage castData(NdArray a, DType to) {
         if (a.dtype == to) {
             return a.data;
         }
-        int n = a.size;
-        switch (to) {
-            case FLOAT64: {
-                double[] d = new double[n];
-                for (int i = 0; i < n; i++) {
-                    d[i] = a.getFlat(i);
-                }
-                return d;
-            }
-            case FLOAT32: {
-                float[] d = new float[n];
-                if (a.dtype == DType.INT64) {
-                    long[] s = (long[]) a.data;
-                    for (int i = 0; i < n; i++) {
-                        d[i] = (float) s[i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        d[i] = (float) a.getFlat(i);
-                    }
-                }
-                return d;
-            }
-            case INT64: {
-                long[] d = new long[n];
-                for (int i = 0; i < n; i++) {
-                    d[i] = (long) a.getFlat(i);
-                }
-                return d;
-            }
-            default: {
-                boolean[] d = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    double v = a.getFlat(i);
-                    d[i] = v != 0; // NaN -> true, as NumPy
-                }
-                return d;
-            }
+        if (to != DType.INT64) {
+            return a.data.convert(to, a.size);
         }
+        Storage d = Storage.alloc(to, a.size);
+        for (int i = 0; i < a.size; i++) {
+            d.set(i, a.data.get(i));
+        }
+        return d;
     }
 
     /**
      * Fills {@code dst} (contiguous, row-major over {@code shape}) from {@code src} read at
      * {@code base + sum(i_k * strides[k])}. Strides may be 0 (broadcast) or negative.
      */
-    static void stridedCopy(Object src, int base, int[] shape, int[] strides, Object dst) {
+    static void stridedCopy(Storage src, int base, int[] shape, int[] strides, Storage dst) {
         int n = shape.length;
         int total = Shapes.size(shape);
         if (total == 0) {
             return;
         }
         if (n == 0) {
-            System.arraycopy(src, base, dst, 0, 1);
+            src.copyTo(base, dst, 0, 1);
             return;
         }
         int inner = shape[n - 1];
@@ -501,7 +362,7 @@ final class ShapeOps {
         int off = base;
         int d = 0;
         for (int r = 0; r < outer; r++) {
-            copyRun(src, off, istr, dst, d, inner);
+            src.copyStrided(off, istr, dst, d, inner);
             d += inner;
             for (int k = n - 2; k >= 0; k--) {
                 ctr[k]++;
@@ -511,39 +372,6 @@ final class ShapeOps {
                 }
                 off -= strides[k] * shape[k];
                 ctr[k] = 0;
-            }
-        }
-    }
-
-    /** dst[d + k] = src[s + k * stride] for k in [0, len). */
-    static void copyRun(Object src, int s, int stride, Object dst, int d, int len) {
-        if (stride == 1) {
-            System.arraycopy(src, s, dst, d, len);
-            return;
-        }
-        if (src instanceof double[]) {
-            double[] a = (double[]) src;
-            double[] b = (double[]) dst;
-            for (int k = 0; k < len; k++, s += stride) {
-                b[d + k] = a[s];
-            }
-        } else if (src instanceof float[]) {
-            float[] a = (float[]) src;
-            float[] b = (float[]) dst;
-            for (int k = 0; k < len; k++, s += stride) {
-                b[d + k] = a[s];
-            }
-        } else if (src instanceof long[]) {
-            long[] a = (long[]) src;
-            long[] b = (long[]) dst;
-            for (int k = 0; k < len; k++, s += stride) {
-                b[d + k] = a[s];
-            }
-        } else {
-            boolean[] a = (boolean[]) src;
-            boolean[] b = (boolean[]) dst;
-            for (int k = 0; k < len; k++, s += stride) {
-                b[d + k] = a[s];
             }
         }
     }

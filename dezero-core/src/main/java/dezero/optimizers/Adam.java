@@ -1,12 +1,8 @@
 package dezero.optimizers;
 
 import dezero.Parameter;
-import dezero.ndarray.DType;
 import dezero.ndarray.NdArray;
-import dezero.ndarray.kernel.Kernel;
-import dezero.ndarray.kernel.Kernels;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -71,26 +67,7 @@ public class Adam extends Optimizer {
         NdArray grad = param.grad().data();
         NdArray m = state(ms, param);
         NdArray v = state(vs, param);
-        if (fusable(p, grad) && fusable(p, m) && fusable(p, v)) {
-            // one pass, no temporaries: the same values as the array steps below, bit for bit
-            // (float32 scalars are rounded to float32 first, as the array steps' weak scalars are)
-            Kernel k = Kernels.get();
-            if (p.dtype() == DType.FLOAT32) {
-                k.adamStep(p.floatData(), m.floatData(), v.floatData(), grad.floatData(), p.size(),
-                        (float) (1 - beta1), (float) (1 - beta2), (float) lr(), (float) eps);
-            } else {
-                k.adamStep(p.doubleData(), m.doubleData(), v.doubleData(), grad.doubleData(), p.size(),
-                        1 - beta1, 1 - beta2, lr(), eps);
-            }
-            return;
-        }
-        m.addi(grad.sub(m).mul(1 - beta1));
-        v.addi(grad.mul(grad).sub(v).mul(1 - beta2));
-        p.subi(m.mul(lr()).div(v.sqrt().add(eps)));
-    }
-
-    /** Whether a has p's floating dtype and shape (else the array steps apply their broadcasting and casting rules). */
-    private static boolean fusable(NdArray p, NdArray a) {
-        return p.dtype().isFloating() && a.dtype() == p.dtype() && Arrays.equals(a.shape(), p.shape());
+        // one pass, no temporaries when the arrays allow it (see NdArray.adamStepInPlace)
+        p.adamStepInPlace(m, v, grad, 1 - beta1, 1 - beta2, lr(), eps);
     }
 }

@@ -35,6 +35,10 @@ import java.util.Set;
  * }</pre>
  */
 public abstract class Optimizer {
+    /** For subclasses. */
+    protected Optimizer() {
+    }
+
     private Layer target;
     private final List<Hook> hooks = new ArrayList<>();
 

@@ -12,6 +12,10 @@ import dezero.ndarray.NdArray;
  * }</pre>
  */
 public final class Flatten implements Transform {
+    /** A new instance (explicit: the class is public API of module dezero.core). */
+    public Flatten() {
+    }
+
     @Override
     public NdArray apply(NdArray x) {
         return x.flatten();

@@ -10,7 +10,7 @@ import dezero.ndarray.NdArray;
  * <p>The size is PIL's {@code (width, height)}, as in the reference; {@code new Resize(224)}
  * makes 224 x 224. The filter is PIL's: a triangle filter widened by the scale factor when
  * shrinking (so downscaling averages, without aliasing), applied along the width and then the
- * height. Float32 images are computed as PIL computes mode-F images (float64 sums, float32
+ * height (see {@link Resampler}). Float32 images are computed as PIL computes mode-F images (float64 sums, float32
  * results after each pass) and agree with it; float64 ones stay float64 throughout; integer
  * images must hold 8-bit values 0..255 and are resized with PIL's 8-bit fixed-point arithmetic
  * (the same bytes as PIL's mode L).
@@ -45,8 +45,8 @@ public final class Resize implements Transform {
             throw new IllegalArgumentException("Resize: cannot resize an empty image of shape " + java.util.Arrays.toString(x.shape()));
         }
         int planes = ImageShapes.planes(x);
-        Coefficients cx = new Coefficients(inW, width);
-        Coefficients cy = new Coefficients(inH, height);
+        Resampler cx = new Resampler(Resampler.Filter.BILINEAR, inW, width);
+        Resampler cy = new Resampler(Resampler.Filter.BILINEAR, inH, height);
         int[] shape = ImageShapes.withHw(x, height, width);
         if (!x.dtype().isFloating()) {
             return NdArray.wrap(resize8Bit(x, planes, inH, inW, cx, cy), shape).astype(x.dtype());
@@ -76,7 +76,7 @@ public final class Resize implements Transform {
     }
 
     /** PIL's 8-bit path: fixed-point weights with 22 fraction bits, rounding to a byte after each pass. */
-    private long[] resize8Bit(NdArray x, int planes, int inH, int inW, Coefficients cx, Coefficients cy) {
+    private long[] resize8Bit(NdArray x, int planes, int inH, int inW, Resampler cx, Resampler cy) {
         long[] in = x.toLongArray();
         for (long v : in) {
             if (v < 0 || v > 255) {
@@ -93,14 +93,14 @@ public final class Resize implements Transform {
             for (int r = 0; r < inH; r++) {
                 for (int c = 0; c < width; c++) {
                     tmp[r * width + c] = width == inW ? in[base + r * inW + c]
-                            : Coefficients.apply8(in, base + r * inW + cx.start[c], 1, kx[c]);
+                            : cx.apply8(in, base + r * inW, 1, c, kx[c]);
                 }
             }
             int outBase = p * height * width;
             for (int r = 0; r < height; r++) {
                 for (int c = 0; c < width; c++) {
                     out[outBase + r * width + c] = height == inH ? tmp[r * width + c]
-                            : Coefficients.apply8(tmp, c + cy.start[r] * width, width, ky[r]);
+                            : cy.apply8(tmp, c, width, r, ky[r]);
                 }
             }
         }
@@ -111,75 +111,6 @@ public final class Resize implements Transform {
     @Override
     public NdArray applyBatch(NdArray batch) {
         return apply(batch);
-    }
-
-    /** PIL's {@code precompute_coeffs} for the bilinear filter, support 1, along one axis. */
-    private static final class Coefficients {
-        final int[] start;
-        final double[][] weights;
-
-        Coefficients(int inSize, int outSize) {
-            double scale = (double) inSize / outSize;
-            double filterScale = Math.max(scale, 1.0);
-            double support = filterScale;
-            start = new int[outSize];
-            weights = new double[outSize][];
-            for (int o = 0; o < outSize; o++) {
-                double center = (o + 0.5) * scale;
-                int min = Math.max((int) (center - support + 0.5), 0);
-                int max = Math.min((int) (center + support + 0.5), inSize) - min;
-                double[] k = new double[Math.max(max, 0)];
-                double sum = 0;
-                double invScale = 1.0 / filterScale;   // PIL multiplies by the reciprocal; so do we, for equal rounding
-                for (int i = 0; i < k.length; i++) {
-                    double t = Math.abs((i + min - center + 0.5) * invScale);
-                    k[i] = t < 1.0 ? 1.0 - t : 0.0;
-                    sum += k[i];
-                }
-                if (sum != 0) {
-                    for (int i = 0; i < k.length; i++) {
-                        k[i] /= sum;
-                    }
-                }
-                start[o] = min;
-                weights[o] = k;
-            }
-        }
-
-        private static final int PRECISION_BITS = 32 - 8 - 2;
-
-        /** PIL's {@code normalize_coeffs_8bpc}: the weights in fixed point, rounded half away from zero. */
-        long[][] fixedPoint() {
-            long[][] out = new long[weights.length][];
-            for (int o = 0; o < weights.length; o++) {
-                out[o] = new long[weights[o].length];
-                for (int i = 0; i < weights[o].length; i++) {
-                    double w = weights[o][i] * (1 << PRECISION_BITS);
-                    out[o][i] = (long) (w < 0 ? w - 0.5 : w + 0.5);
-                }
-            }
-            return out;
-        }
-
-        /** One fixed-point output byte: rounded, then clipped to 0..255 as PIL's {@code clip8}. */
-        static long apply8(long[] line, int from, int stride, long[] k) {
-            long s = 1L << (PRECISION_BITS - 1);
-            for (int i = 0; i < k.length; i++) {
-                s += line[from + i * stride] * k[i];
-            }
-            return Math.max(0, Math.min(255, s >> PRECISION_BITS));
-        }
-
-        /** The filtered value at output position {@code o} of the line starting at {@code base} with stride {@code stride}. */
-        double apply(double[] line, int base, int stride, int o) {
-            double[] k = weights[o];
-            int from = base + start[o] * stride;
-            double s = 0;
-            for (int i = 0; i < k.length; i++) {
-                s += line[from + i * stride] * k[i];
-            }
-            return s;
-        }
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class AtomicFiles {
     }
 
     /** As {@link #write(Path, Content)}; {@code wrap} decorates the stream (tests inject failures with it). */
-    static void write(Path target, Content content, UnaryOperator<OutputStream> wrap) throws IOException {
+    static void writeWrapped(Path target, Content content, UnaryOperator<OutputStream> wrap) throws IOException {
         write(target, content, written -> { }, wrap);
     }
 

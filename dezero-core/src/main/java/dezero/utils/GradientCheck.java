@@ -156,7 +156,10 @@ public final class GradientCheck {
             return ok;
         }
 
-        /** The largest {@code |backprop - numeric|} of each input's gradient (infinite where a value is NaN on one side only, NaN when the shapes differ). */
+        /**
+         * The largest {@code |backprop - numeric|} of each input's gradient (infinite where a value
+         * is NaN on one side only, NaN when the shapes differ).
+         */
         public double[] maxAbsError() {
             return maxAbsError.clone();
         }

@@ -309,7 +309,7 @@ public final class Npz {
             }
             items.add(Map.entry(e.getKey(), e.getValue()));
         }
-        AtomicFiles.write(file, out -> writeZip(out, Collections.unmodifiableList(items), compressed), wrap);
+        AtomicFiles.writeWrapped(file, out -> writeZip(out, Collections.unmodifiableList(items), compressed), wrap);
     }
 
     private static void writeZip(OutputStream out, List<Map.Entry<String, NdArray>> items, boolean compressed)

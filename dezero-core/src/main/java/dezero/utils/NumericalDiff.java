@@ -2,7 +2,6 @@ package dezero.utils;
 
 import dezero.Config;
 import dezero.Variable;
-import dezero.ndarray.DType;
 import dezero.ndarray.NdArray;
 
 import java.util.Objects;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** ReLU's fused backward in both float types (the mask itself: ActivationGradsTest). */
+/** ReLU's fused backward in both float types (the mask itself: FusedActivationsTest, PositiveMaskTest). */
 class ReLUGradTest {
     @Test
     void backwardPassesTheGradientWherePositive() {

@@ -128,7 +128,8 @@ class ElementwiseTest {
         checkD(bin(BinaryOp.DIV, X64, Y64), DType.FLOAT64, new double[] {0.3333333333333333, -0.75, 0.6666666666666666, 6.0, 0.0625, -2.0});
         checkF(bin(BinaryOp.DIV, X32, Y32), new float[] {0.3333333432674408f, -0.75f, 0.6666666865348816f, 6.0f, 0.0625f, -2.0f});
         checkD(bin(BinaryOp.DIV, XL, YL), DType.FLOAT64, new double[] {0.5, -0.6666666666666666, -3.0, -0.8, 2.5, -1.5});
-        checkD(bin(BinaryOp.POW, X64, Y64), DType.FLOAT64, new double[] {0.3535533905932738, 0.4444444444444444, 8.0, 1.7320508075688772, 0.00390625, 0.0625});
+        checkD(bin(BinaryOp.POW, X64, Y64), DType.FLOAT64, new double[] {0.3535533905932738, 0.4444444444444444, 8.0, 1.7320508075688772, 0.00390625,
+                0.0625});
         checkF(bin(BinaryOp.POW, X32, Y32), new float[] {0.3535533845424652f, 0.4444444477558136f, 8.0f, 1.732050895690918f, 0.00390625f, 0.0625f});
         checkL(bin(BinaryOp.POW, XL, PL), new long[] {1L, -8L, 1L, 4L, 25L, 1296L});
         checkD(bin(BinaryOp.MAXIMUM, X64, Y64), DType.FLOAT64, new double[] {1.5, 1.5, 3.0, 3.0, 4.0, 4.0});
@@ -144,24 +145,41 @@ class ElementwiseTest {
         checkD(Elementwise.unary(UnaryOp.NEG, U64), DType.FLOAT64, new double[] {2.0, 0.5, -0.0, -0.5, -1.0, -3.0});
         checkF(Elementwise.unary(UnaryOp.NEG, U32), new float[] {2.0f, 0.5f, -0.0f, -0.5f, -1.0f, -3.0f});
         checkL(Elementwise.unary(UnaryOp.NEG, UL), new long[] {2L, 1L, 0L, -1L, -2L, -3L});
-        checkD(Elementwise.unary(UnaryOp.EXP, U64), DType.FLOAT64, new double[] {0.1353352832366127, 0.6065306597126334, 1.0, 1.6487212707001282, 2.718281828459045, 20.085536923187668});
-        checkF(Elementwise.unary(UnaryOp.EXP, U32), new float[] {0.1353352814912796f, 0.6065306663513184f, 1.0f, 1.6487212181091309f, 2.7182819843292236f, 20.08553695678711f});
-        checkD(Elementwise.unary(UnaryOp.EXP, UL), DType.FLOAT64, new double[] {0.1353352832366127, 0.36787944117144233, 1.0, 2.718281828459045, 7.38905609893065, 20.085536923187668});
-        checkD(Elementwise.unary(UnaryOp.LOG, U64), DType.FLOAT64, new double[] {Double.NaN, Double.NaN, Double.NEGATIVE_INFINITY, -0.6931471805599453, 0.0, 1.0986122886681098});
-        checkF(Elementwise.unary(UnaryOp.LOG, U32), new float[] {Float.NaN, Float.NaN, Float.NEGATIVE_INFINITY, -0.6931471824645996f, 0.0f, 1.0986123085021973f});
-        checkD(Elementwise.unary(UnaryOp.LOG, UL), DType.FLOAT64, new double[] {Double.NaN, Double.NaN, Double.NEGATIVE_INFINITY, 0.0, 0.6931471805599453, 1.0986122886681098});
-        checkD(Elementwise.unary(UnaryOp.SIN, U64), DType.FLOAT64, new double[] {-0.9092974268256817, -0.479425538604203, 0.0, 0.479425538604203, 0.8414709848078965, 0.1411200080598672});
-        checkF(Elementwise.unary(UnaryOp.SIN, U32), new float[] {-0.9092974066734314f, -0.4794255495071411f, 0.0f, 0.4794255495071411f, 0.8414710164070129f, 0.14112000167369843f});
-        checkD(Elementwise.unary(UnaryOp.SIN, UL), DType.FLOAT64, new double[] {-0.9092974268256817, -0.8414709848078965, 0.0, 0.8414709848078965, 0.9092974268256817, 0.1411200080598672});
-        checkD(Elementwise.unary(UnaryOp.COS, U64), DType.FLOAT64, new double[] {-0.4161468365471424, 0.8775825618903728, 1.0, 0.8775825618903728, 0.5403023058681398, -0.9899924966004454});
-        checkF(Elementwise.unary(UnaryOp.COS, U32), new float[] {-0.41614681482315063f, 0.8775825500488281f, 1.0f, 0.8775825500488281f, 0.5403022766113281f, -0.9899924993515015f});
-        checkD(Elementwise.unary(UnaryOp.COS, UL), DType.FLOAT64, new double[] {-0.4161468365471424, 0.5403023058681398, 1.0, 0.5403023058681398, -0.4161468365471424, -0.9899924966004454});
-        checkD(Elementwise.unary(UnaryOp.TANH, U64), DType.FLOAT64, new double[] {-0.9640275800758169, -0.46211715726000974, 0.0, 0.46211715726000974, 0.7615941559557649, 0.9950547536867305});
-        checkF(Elementwise.unary(UnaryOp.TANH, U32), new float[] {-0.9640275835990906f, -0.46211719512939453f, 0.0f, 0.46211719512939453f, 0.7615941762924194f, 0.9950547814369202f});
-        checkD(Elementwise.unary(UnaryOp.TANH, UL), DType.FLOAT64, new double[] {-0.9640275800758169, -0.7615941559557649, 0.0, 0.7615941559557649, 0.9640275800758169, 0.9950547536867305});
-        checkD(Elementwise.unary(UnaryOp.SQRT, U64), DType.FLOAT64, new double[] {Double.NaN, Double.NaN, 0.0, 0.7071067811865476, 1.0, 1.7320508075688772});
+        checkD(Elementwise.unary(UnaryOp.EXP, U64), DType.FLOAT64, new double[] {0.1353352832366127, 0.6065306597126334, 1.0, 1.6487212707001282,
+                2.718281828459045, 20.085536923187668});
+        checkF(Elementwise.unary(UnaryOp.EXP, U32), new float[] {0.1353352814912796f, 0.6065306663513184f, 1.0f, 1.6487212181091309f,
+                2.7182819843292236f, 20.08553695678711f});
+        checkD(Elementwise.unary(UnaryOp.EXP, UL), DType.FLOAT64, new double[] {0.1353352832366127, 0.36787944117144233, 1.0, 2.718281828459045,
+                7.38905609893065, 20.085536923187668});
+        checkD(Elementwise.unary(UnaryOp.LOG, U64), DType.FLOAT64, new double[] {Double.NaN, Double.NaN, Double.NEGATIVE_INFINITY,
+                -0.6931471805599453, 0.0, 1.0986122886681098});
+        checkF(Elementwise.unary(UnaryOp.LOG, U32), new float[] {Float.NaN, Float.NaN, Float.NEGATIVE_INFINITY, -0.6931471824645996f, 0.0f,
+                1.0986123085021973f});
+        checkD(Elementwise.unary(UnaryOp.LOG, UL), DType.FLOAT64, new double[] {Double.NaN, Double.NaN, Double.NEGATIVE_INFINITY, 0.0,
+                0.6931471805599453, 1.0986122886681098});
+        checkD(Elementwise.unary(UnaryOp.SIN, U64), DType.FLOAT64, new double[] {-0.9092974268256817, -0.479425538604203, 0.0, 0.479425538604203,
+                0.8414709848078965, 0.1411200080598672});
+        checkF(Elementwise.unary(UnaryOp.SIN, U32), new float[] {-0.9092974066734314f, -0.4794255495071411f, 0.0f, 0.4794255495071411f,
+                0.8414710164070129f, 0.14112000167369843f});
+        checkD(Elementwise.unary(UnaryOp.SIN, UL), DType.FLOAT64, new double[] {-0.9092974268256817, -0.8414709848078965, 0.0, 0.8414709848078965,
+                0.9092974268256817, 0.1411200080598672});
+        checkD(Elementwise.unary(UnaryOp.COS, U64), DType.FLOAT64, new double[] {-0.4161468365471424, 0.8775825618903728, 1.0, 0.8775825618903728,
+                0.5403023058681398, -0.9899924966004454});
+        checkF(Elementwise.unary(UnaryOp.COS, U32), new float[] {-0.41614681482315063f, 0.8775825500488281f, 1.0f, 0.8775825500488281f,
+                0.5403022766113281f, -0.9899924993515015f});
+        checkD(Elementwise.unary(UnaryOp.COS, UL), DType.FLOAT64, new double[] {-0.4161468365471424, 0.5403023058681398, 1.0, 0.5403023058681398,
+                -0.4161468365471424, -0.9899924966004454});
+        checkD(Elementwise.unary(UnaryOp.TANH, U64), DType.FLOAT64, new double[] {-0.9640275800758169, -0.46211715726000974, 0.0, 0.46211715726000974,
+                0.7615941559557649, 0.9950547536867305});
+        checkF(Elementwise.unary(UnaryOp.TANH, U32), new float[] {-0.9640275835990906f, -0.46211719512939453f, 0.0f, 0.46211719512939453f,
+                0.7615941762924194f, 0.9950547814369202f});
+        checkD(Elementwise.unary(UnaryOp.TANH, UL), DType.FLOAT64, new double[] {-0.9640275800758169, -0.7615941559557649, 0.0, 0.7615941559557649,
+                0.9640275800758169, 0.9950547536867305});
+        checkD(Elementwise.unary(UnaryOp.SQRT, U64), DType.FLOAT64, new double[] {Double.NaN, Double.NaN, 0.0, 0.7071067811865476, 1.0,
+                1.7320508075688772});
         checkF(Elementwise.unary(UnaryOp.SQRT, U32), new float[] {Float.NaN, Float.NaN, 0.0f, 0.7071067690849304f, 1.0f, 1.7320507764816284f});
-        checkD(Elementwise.unary(UnaryOp.SQRT, UL), DType.FLOAT64, new double[] {Double.NaN, Double.NaN, 0.0, 1.0, 1.4142135623730951, 1.7320508075688772});
+        checkD(Elementwise.unary(UnaryOp.SQRT, UL), DType.FLOAT64, new double[] {Double.NaN, Double.NaN, 0.0, 1.0, 1.4142135623730951,
+                1.7320508075688772});
         checkD(Elementwise.unary(UnaryOp.ABS, U64), DType.FLOAT64, new double[] {2.0, 0.5, 0.0, 0.5, 1.0, 3.0});
         checkF(Elementwise.unary(UnaryOp.ABS, U32), new float[] {2.0f, 0.5f, 0.0f, 0.5f, 1.0f, 3.0f});
         checkL(Elementwise.unary(UnaryOp.ABS, UL), new long[] {2L, 1L, 0L, 1L, 2L, 3L});
@@ -171,12 +189,17 @@ class ElementwiseTest {
         checkD(Elementwise.unary(UnaryOp.SIGN, U64), DType.FLOAT64, new double[] {-1.0, -1.0, 0.0, 1.0, 1.0, 1.0});
         checkF(Elementwise.unary(UnaryOp.SIGN, U32), new float[] {-1.0f, -1.0f, 0.0f, 1.0f, 1.0f, 1.0f});
         checkL(Elementwise.unary(UnaryOp.SIGN, UL), new long[] {-1L, -1L, 0L, 1L, 1L, 1L});
-        checkD(Elementwise.unary(UnaryOp.RECIPROCAL, U64), DType.FLOAT64, new double[] {-0.5, -2.0, Double.POSITIVE_INFINITY, 2.0, 1.0, 0.3333333333333333});
+        checkD(Elementwise.unary(UnaryOp.RECIPROCAL, U64), DType.FLOAT64, new double[] {-0.5, -2.0, Double.POSITIVE_INFINITY, 2.0, 1.0,
+                0.3333333333333333});
         checkF(Elementwise.unary(UnaryOp.RECIPROCAL, U32), new float[] {-0.5f, -2.0f, Float.POSITIVE_INFINITY, 2.0f, 1.0f, 0.3333333432674408f});
-        checkD(Elementwise.unary(UnaryOp.RECIPROCAL, UL), DType.FLOAT64, new double[] {-0.5, -1.0, Double.POSITIVE_INFINITY, 1.0, 0.5, 0.3333333333333333});
-        checkD(Elementwise.unary(UnaryOp.SIGMOID, U64), DType.FLOAT64, new double[] {0.11920292202211757, 0.3775406687981454, 0.5, 0.6224593312018546, 0.7310585786300049, 0.9525741268224333});
-        checkF(Elementwise.unary(UnaryOp.SIGMOID, U32), new float[] {0.11920291185379028f, 0.3775406777858734f, 0.5f, 0.622459352016449f, 0.7310585975646973f, 0.9525741338729858f});
-        checkD(Elementwise.unary(UnaryOp.SIGMOID, UL), DType.FLOAT64, new double[] {0.11920292202211757, 0.2689414213699951, 0.5, 0.7310585786300049, 0.8807970779778824, 0.9525741268224333});
+        checkD(Elementwise.unary(UnaryOp.RECIPROCAL, UL), DType.FLOAT64, new double[] {-0.5, -1.0, Double.POSITIVE_INFINITY, 1.0, 0.5,
+                0.3333333333333333});
+        checkD(Elementwise.unary(UnaryOp.SIGMOID, U64), DType.FLOAT64, new double[] {0.11920292202211757, 0.3775406687981454, 0.5, 0.6224593312018546,
+                0.7310585786300049, 0.9525741268224333});
+        checkF(Elementwise.unary(UnaryOp.SIGMOID, U32), new float[] {0.11920291185379028f, 0.3775406777858734f, 0.5f, 0.622459352016449f,
+                0.7310585975646973f, 0.9525741338729858f});
+        checkD(Elementwise.unary(UnaryOp.SIGMOID, UL), DType.FLOAT64, new double[] {0.11920292202211757, 0.2689414213699951, 0.5, 0.7310585786300049,
+                0.8807970779778824, 0.9525741268224333});
     }
 
     @Test

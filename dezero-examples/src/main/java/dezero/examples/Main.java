@@ -1,7 +1,7 @@
 package dezero.examples;
 
 import dezero.datasets.DownloadException;
-import dezero.ndarray.kernel.VectorModule;
+import dezero.launcher.VectorModule;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -11,6 +11,8 @@ import java.util.Set;
 public final class Options {
     /** Bad command-line usage: {@link Main} prints it and exits with status 2. */
     public static final class UsageException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
         public UsageException(String message) {
             super(message);
         }

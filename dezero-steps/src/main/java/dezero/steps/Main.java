@@ -1,6 +1,6 @@
 package dezero.steps;
 
-import dezero.ndarray.kernel.VectorModule;
+import dezero.launcher.VectorModule;
 
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;

@@ -121,7 +121,10 @@ final class KernelThreads {
         return w;
     }
 
-    /** Runs {@code body(t)} for every task t in [0, tasks) on the calling thread and the workers; returns when all are done. */
+    /**
+     * Runs {@code body(t)} for every task t in [0, tasks) on the calling thread and the workers; returns when all are
+     * done.
+     */
     static void run(int tasks, IntConsumer body) {
         if (tasks <= 1 || WORKERS.length == 0 || Thread.currentThread() instanceof Worker
                 || !BUSY.compareAndSet(false, true)) {

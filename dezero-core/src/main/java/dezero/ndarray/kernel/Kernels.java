@@ -8,9 +8,9 @@ import java.util.logging.Logger;
  * does: the Vector API kernel when the JVM runs with the incubator module
  * ({@code java --add-modules jdk.incubator.vector ...}), otherwise the plain-Java one. The Vector
  * classes are loaded by name only after the module was found, so nothing else links them and the
- * library works on a JVM started without the flag. The choice and its reason are logged at FINE;
- * when the Vector API kernel is chosen in a JVM without {@link JitOptions#VECTOR_KERNEL_OPTIONS},
- * a one-line advice is logged at INFO.
+ * library works on a JVM started without the flag. The choice and its reason are logged at FINE.
+ * The Vector API kernel wants a JIT option too ({@code -XX:PerMethodTrapLimit=100000}); the
+ * launcher module ({@code dezero.launcher.VectorModule}) adds it and checks it.
  *
  * <p>The system property {@code dezero.kernel} overrides the choice: {@code plain} forces the
  * plain kernel, {@code vector} asks for the Vector API one (falling back, with a warning, when
@@ -60,20 +60,7 @@ public final class Kernels {
         boolean present = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
         Choice c = choose(System.getProperty("dezero.kernel"), present);
         LOG.log(Level.FINE, "dezero: using kernel {0}: {1}", new Object[] {c.kernel.name(), c.reason});
-        if (!(c.kernel instanceof PlainKernel)) {
-            // reading a VM option starts the management beans (about 20 ms): off the caller's path
-            Thread check = new Thread(Kernels::adviseJitOptions, "dezero-jit-options-check");
-            check.setDaemon(true);
-            check.start();
-        }
         return c.kernel;
-    }
-
-    private static void adviseJitOptions() {
-        String advice = JitOptions.advice(JitOptions.perMethodTrapLimit());
-        if (advice != null) {
-            LOG.log(Level.INFO, "dezero: {0}", advice);
-        }
     }
 
     /** The decision itself, given the property's value (or null) and whether the Vector module is present. */
@@ -87,13 +74,17 @@ public final class Kernels {
             case "vector":
                 break;
             default:
-                LOG.log(Level.WARNING, "dezero: ignoring unknown -Ddezero.kernel={0} (use plain, vector or auto)", property);
+                LOG.log(Level.WARNING, "dezero: ignoring unknown -Ddezero.kernel={0} (use plain, vector or auto)",
+                        property);
         }
         String reason;
         if (!vectorModulePresent) {
             reason = "module " + VECTOR_MODULE + " is not present (run java with --add-modules " + VECTOR_MODULE + ")";
         } else {
             try {
+                // in a named module (the library on the module path) read the Vector API's module first:
+                // dezero.core's descriptor does not require it (see module-info.java)
+                ModuleLayer.boot().findModule(VECTOR_MODULE).ifPresent(Kernels.class.getModule()::addReads);
                 Class<?> cls = Class.forName(VECTOR_KERNEL_CLASS);
                 String unsupported = (String) cls.getDeclaredMethod("unsupportedReason").invoke(null);
                 if (unsupported == null) {

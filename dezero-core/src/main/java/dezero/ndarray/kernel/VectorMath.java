@@ -94,7 +94,8 @@ final class VectorMath {
             FloatVector e = r.mul(r).fma(q, r).add(1.0f)
                     .mul(t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
             // in range unless below -86.9 / above 88.0 or NaN (comparisons with NaN are false)
-            outside |= !x.compare(VectorOperators.GE, EXP_MIN_F).and(x.compare(VectorOperators.LE, EXP_MAX_F)).allTrue();
+            outside |= !x.compare(VectorOperators.GE, EXP_MIN_F)
+                    .and(x.compare(VectorOperators.LE, EXP_MAX_F)).allTrue();
             e.intoArray(out, oo + i);
         }
         if (outside) {
@@ -108,7 +109,8 @@ final class VectorMath {
     }
 
     /** ln2 in two parts: the high part's low 12 bits are zero, so k * LN2_HI_LOG is exact for |k| < 2^11. */
-    private static final float LN2_HI_LOG = Float.intBitsToFloat(Float.floatToIntBits((float) Math.log(2)) & 0xfffff000);
+    private static final float LN2_HI_LOG =
+            Float.intBitsToFloat(Float.floatToIntBits((float) Math.log(2)) & 0xfffff000);
     private static final float LN2_LO_LOG = (float) (Math.log(2) - LN2_HI_LOG);
     /** The bits of sqrt(1/2) rounded down: shifting the mantissa range so that m is in [sqrt(1/2), sqrt(2)). */
     private static final int SQRT_HALF_BITS = 0x3f3504f3;
@@ -133,7 +135,8 @@ final class VectorMath {
             FloatVector x = FloatVector.fromArray(F, a, ao + i);
             IntVector ix = x.reinterpretAsInts().add(0x3f800000 - SQRT_HALF_BITS);
             // k as a float: the biased exponent put in the mantissa of 2^23 (no int-to-float lane cast needed)
-            FloatVector k = ix.lanewise(VectorOperators.LSHR, 23).or(0x4b000000).reinterpretAsFloats().sub(8388608.0f + 127);
+            FloatVector k = ix.lanewise(VectorOperators.LSHR, 23).or(0x4b000000).reinterpretAsFloats()
+                    .sub(8388608.0f + 127);
             FloatVector f = ix.and(0x007fffff).add(SQRT_HALF_BITS).reinterpretAsFloats().sub(1.0f);
             FloatVector s = f.div(f.add(2.0f));
             FloatVector z = s.mul(s);
@@ -142,7 +145,8 @@ final class VectorMath {
                     .fma(z, FloatVector.broadcast(F, 2.0f / 3)).mul(z);
             FloatVector hfsq = f.mul(f).mul(0.5f);
             FloatVector y = s.mul(hfsq.add(r)).add(k.mul(LN2_LO_LOG)).sub(hfsq).add(f).add(k.mul(LN2_HI_LOG));
-            special |= !x.compare(VectorOperators.GE, Float.MIN_NORMAL).and(x.compare(VectorOperators.LE, Float.MAX_VALUE)).allTrue();
+            special |= !x.compare(VectorOperators.GE, Float.MIN_NORMAL)
+                    .and(x.compare(VectorOperators.LE, Float.MAX_VALUE)).allTrue();
             y.intoArray(out, oo + i);
         }
         if (special) {
@@ -240,7 +244,8 @@ final class VectorMath {
      *
      * <p>A vector with no lane at |x| >= 1 stores the polynomial's result and skips the exp form
      * (inputs concentrated below 1, such as well-scaled activations or the benchmark's uniform
-     * [0, 1), cost a third); the others compute both and blend. Each branch ends in its own store. Written out, without vector-valued helpers
+     * [0, 1), cost a third); the others compute both and blend. Each branch ends in its own store. Written out, without
+     * vector-valued helpers
      * and with no vector live across the branch's end, for the reasons given at
      * {@link #exp(float[], int, float[], int, int, int)}; the helper-based version ran at half
      * this loop's speed even in a fresh JVM.
@@ -397,12 +402,14 @@ final class VectorMath {
             r = n.fma(DoubleVector.broadcast(D, -LN2_LO), r);
             DoubleVector emr = r.mul(r).fma(expTail(r), r);
             DoubleVector scale = twoTo(t);
-            DoubleVector em = scale.fma(emr, scale.sub(1.0)).blend(small, y.compare(VectorOperators.LT, 0.6931471805599453));
+            DoubleVector em = scale.fma(emr, scale.sub(1.0))
+                    .blend(small, y.compare(VectorOperators.LT, 0.6931471805599453));
             DoubleVector th = em.div(em.add(2.0));
             // copy the sign of x (keeps -0.0 as it is)
             LongVector signBit = x.reinterpretAsLongs().and(Long.MIN_VALUE);
             th.reinterpretAsLongs().or(signBit).reinterpretAsDoubles()
-                    .fma(DoubleVector.broadcast(D, outScale), DoubleVector.broadcast(D, outShift)).intoArray(out, oo + i);
+                    .fma(DoubleVector.broadcast(D, outScale), DoubleVector.broadcast(D, outShift))
+                    .intoArray(out, oo + i);
         }
     }
 

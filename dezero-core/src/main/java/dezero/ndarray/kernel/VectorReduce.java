@@ -178,7 +178,8 @@ final class VectorReduce {
         switch (op) {
             case SUM:
                 for (; i < end; i += D.length()) {
-                    DoubleVector.fromArray(D, out, ob + i).add(DoubleVector.fromArray(D, a, r + i)).intoArray(out, ob + i);
+                    DoubleVector.fromArray(D, out, ob + i).add(DoubleVector.fromArray(D, a, r + i))
+                            .intoArray(out, ob + i);
                 }
                 for (; i < to; i++) {
                     out[ob + i] += a[r + i];
@@ -186,7 +187,8 @@ final class VectorReduce {
                 break;
             case MAX:
                 for (; i < end; i += D.length()) {
-                    DoubleVector.fromArray(D, out, ob + i).max(DoubleVector.fromArray(D, a, r + i)).intoArray(out, ob + i);
+                    DoubleVector.fromArray(D, out, ob + i).max(DoubleVector.fromArray(D, a, r + i))
+                            .intoArray(out, ob + i);
                 }
                 for (; i < to; i++) {
                     out[ob + i] = Math.max(out[ob + i], a[r + i]);
@@ -194,7 +196,8 @@ final class VectorReduce {
                 break;
             default:
                 for (; i < end; i += D.length()) {
-                    DoubleVector.fromArray(D, out, ob + i).min(DoubleVector.fromArray(D, a, r + i)).intoArray(out, ob + i);
+                    DoubleVector.fromArray(D, out, ob + i).min(DoubleVector.fromArray(D, a, r + i))
+                            .intoArray(out, ob + i);
                 }
                 for (; i < to; i++) {
                     out[ob + i] = Math.min(out[ob + i], a[r + i]);
@@ -218,14 +221,16 @@ final class VectorReduce {
                 int end = from + F.loopBound(to - from);
                 if (op == ReduceOp.MAX) {
                     for (; i < end; i += F.length()) {
-                        FloatVector.fromArray(F, out, ob + i).max(FloatVector.fromArray(F, a, r + i)).intoArray(out, ob + i);
+                        FloatVector.fromArray(F, out, ob + i).max(FloatVector.fromArray(F, a, r + i))
+                                .intoArray(out, ob + i);
                     }
                     for (; i < to; i++) {
                         out[ob + i] = Math.max(out[ob + i], a[r + i]);
                     }
                 } else {
                     for (; i < end; i += F.length()) {
-                        FloatVector.fromArray(F, out, ob + i).min(FloatVector.fromArray(F, a, r + i)).intoArray(out, ob + i);
+                        FloatVector.fromArray(F, out, ob + i).min(FloatVector.fromArray(F, a, r + i))
+                                .intoArray(out, ob + i);
                     }
                     for (; i < to; i++) {
                         out[ob + i] = Math.min(out[ob + i], a[r + i]);

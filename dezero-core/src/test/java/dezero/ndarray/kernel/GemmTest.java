@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * sizes (around the micro-tile and vector widths, thin shapes of an output layer and a batch of
  * one, and sizes that cross the packing blocks and the thread split).
  */
+@Tag("vector-api") // needs the incubator module: not in the plain-kernel run
 class GemmTest {
     static final int[] AWKWARD = {1, 3, 7, 8, 13, 16, 25};
     /** (m, n, k) beyond the small sizes: block edges, thin shapes, the parallel split. */

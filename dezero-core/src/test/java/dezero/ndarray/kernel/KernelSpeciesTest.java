@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * the gemm 30 times slower. This is a guard on the code, not a timing: no species field of
  * another shape, and no use of the shape-changing API in any kernel class.
  */
+@Tag("vector-api") // needs the incubator module: not in the plain-kernel run
 class KernelSpeciesTest {
     private static final String[] KERNEL_CLASSES = {
         "VectorKernel", "VectorGemmF", "VectorGemmD", "VectorBinaryF", "VectorBinaryD", "VectorUnary", "VectorMath",

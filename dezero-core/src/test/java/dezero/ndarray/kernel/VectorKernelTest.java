@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * above the threshold where the work is split across threads. Exact agreement where both compute
  * the same IEEE operations; within a few ulps for exp, log, tanh and sigmoid.
  */
+@Tag("vector-api") // needs the incubator module: not in the plain-kernel run
 class VectorKernelTest {
     static final int[] SIZES = {1, 3, 7, 8, 13, 16, 25, 207, 1023};
     /** Above the threshold where the work is split across threads. */

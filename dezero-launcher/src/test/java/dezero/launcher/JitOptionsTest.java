@@ -1,4 +1,4 @@
-package dezero.ndarray.kernel;
+package dezero.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -7,22 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The fused backward loops of ReLU and the sigmoid: hand values, edge bits, the fallbacks. */
-class ActivationGradsTest {
-    private static final double[] X = {-2, -0.0, 0.0, Double.MIN_VALUE, 1e-40, 3, Double.POSITIVE_INFINITY,
-        Double.NEGATIVE_INFINITY, Double.NaN, -Double.NaN, Double.MAX_VALUE, -Double.MIN_VALUE};
-
-    @Test
-    void positiveMaskMatchesTheComparisonOnEdgeValues() {
-        for (double x : X) {
-            assertEquals(x > 0 ? -1L : 0L, ActivationGrads.positiveMask(Double.doubleToRawLongBits(x)), "double " + x);
-            float f = (float) x;
-            assertEquals(f > 0 ? -1 : 0, ActivationGrads.positiveMask(Float.floatToRawIntBits(f)), "float " + f);
-        }
-        assertEquals(0, ActivationGrads.positiveMask(0x7fc00000));
-        assertEquals(0L, ActivationGrads.positiveMask(0xfff8000000000000L));
-    }
-
+/** The fused activation loops (ReLU's mask, the logistic slope): hand values, the fallbacks. */
+class FusedActivationsTest {
     @Test
     void maskedByPositiveByHand() {
         NdArray x = NdArray.array(new double[] {-1, -0.0, 0, 2, 1e-300, Double.NaN}).reshape(2, 3);
@@ -48,19 +34,19 @@ class ActivationGradsTest {
     }
 
     @Test
-    void sigmoidBackwardByHandAndAsTheArrayOperations() {
+    void logisticSlopeTimesByHandAndAsTheArrayOperations() {
         NdArray y = NdArray.array(new double[] {0.5, 0.25, 0.9, 0.0});
         NdArray gy = NdArray.array(new double[] {2, 4, 1, 3});
-        NdArray out = y.sigmoidBackward(gy);
+        NdArray out = y.logisticSlopeTimes(gy);
         assertArrayEquals(new double[] {0.5, 0.75, 0.9 * (1 - 0.9), 0}, out.doubleData(), 1e-15);
         NdRandom rnd = new NdRandom(7);
         for (DType t : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
             NdArray yy = rnd.rand(t, 37, 5);
             NdArray gg = rnd.randn(37, 5).astype(t);
-            assertTrue(gg.mul(yy).mul(yy.rsub(1.0)).contentEquals(yy.sigmoidBackward(gg)), t + ": bit for bit");
+            assertTrue(gg.mul(yy).mul(yy.rsub(1.0)).contentEquals(yy.logisticSlopeTimes(gg)), t + ": bit for bit");
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> y.sigmoidBackward(NdArray.ones(3)));
+                () -> y.logisticSlopeTimes(NdArray.ones(3)));
         assertTrue(e.getMessage().contains("(3,)") && e.getMessage().contains("(4,)"), e.getMessage());
     }
 }

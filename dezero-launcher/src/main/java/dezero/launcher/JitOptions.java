@@ -1,8 +1,10 @@
-package dezero.ndarray.kernel;
+package dezero.launcher;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The HotSpot option the Vector API kernel needs to stay fast in a long-running JVM, and a check
@@ -23,8 +25,13 @@ import java.util.OptionalLong;
  * <pre>{@code
  * java --add-modules jdk.incubator.vector -XX:PerMethodTrapLimit=100000 -cp app.jar Main
  * }</pre>
+ *
+ * <p>{@link VectorModule#relaunchIfAbsent} adds the option to the JVM it starts, and checks it
+ * (with {@link #checkAndAdvise()}) in a JVM that already has the module.
  */
 public final class JitOptions {
+    private static final Logger LOG = Logger.getLogger(JitOptions.class.getName());
+
     private JitOptions() {
     }
 
@@ -54,6 +61,22 @@ public final class JitOptions {
         return "the Vector API kernel can fall back to scalar code after warm-up in this JVM (PerMethodTrapLimit="
                 + limit.getAsLong() + "); start java with " + String.join(" ", VECTOR_KERNEL_OPTIONS)
                 + " (see the javadoc of " + JitOptions.class.getName() + ")";
+    }
+
+    /**
+     * Logs {@link #advice} at INFO when this JVM's trap limit is too low, on a daemon thread:
+     * reading a VM option starts the management beans (about 20 ms), which a program's start
+     * need not wait for.
+     */
+    public static void checkAndAdvise() {
+        Thread check = new Thread(() -> {
+            String advice = advice(perMethodTrapLimit());
+            if (advice != null) {
+                LOG.log(Level.INFO, "dezero: {0}", advice);
+            }
+        }, "dezero-jit-options-check");
+        check.setDaemon(true);
+        check.start();
     }
 
     /** Whether the JVM options already set the trap limit (then the launcher leaves it as given). */

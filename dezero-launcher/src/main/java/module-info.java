@@ -1,0 +1,11 @@
+/**
+ * The launcher of DeZero programs: relaunch with the Vector API module ({@link dezero.launcher.VectorModule})
+ * and the JIT-option check ({@link dezero.launcher.JitOptions}). No dependency on the library.
+ */
+module dezero.launcher {
+    requires java.logging;
+    requires java.management;
+    requires jdk.management;
+
+    exports dezero.launcher;
+}
