@@ -12,11 +12,14 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A directory of downloaded files, each fetched once (DeZero's {@code get_file} and its
@@ -26,7 +29,9 @@ import java.util.Objects;
  * <p>A download goes to a hidden temporary file in the cache directory, shows a progress bar, is
  * checked (the byte count against the server's {@code Content-Length}, then by the caller's
  * {@link Verifier}), and only then is renamed to its final name. A failed or interrupted
- * download leaves nothing behind, so the cache never holds a partial file. A server that accepts
+ * download leaves nothing behind, so the cache never holds a partial file. (Earlier versions
+ * downloaded to {@code <name>.part} or {@code <name>.<digits>.part} and could leave one behind when
+ * killed; a new download of {@code <name>} deletes those.) A server that accepts
  * the connection and then stalls (sends nothing for {@value #TIMEOUT_PROPERTY} seconds, 30 by
  * default) ends the download with an error, as does one that cannot be reached; each failure is a
  * {@link DownloadException} whose message names the URL, the cause, and where a copy fetched by
@@ -185,6 +190,7 @@ public final class FileCache {
         say("Downloading: " + fileName + "\n");
         try {
             Files.createDirectories(dir);
+            deleteOldPartFiles(fileName);
             AtomicFiles.write(target, out -> download(url, out), part -> {
                 try {
                     verifier.verify(part);
@@ -205,6 +211,30 @@ public final class FileCache {
             if (!done) {
                 say(" Failed\n");
             }
+        }
+    }
+
+    /**
+     * Deletes what earlier versions of this class left of an interrupted download of {@code fileName}:
+     * {@code <name>.part} and {@code <name>.<digits>.part} ({@code Files.createTempFile}'s names), plain
+     * files only. Nothing writes such files any more (downloads go through {@link AtomicFiles}), so none
+     * can belong to a download in progress. A file that cannot be deleted is left; the download goes on.
+     */
+    private void deleteOldPartFiles(String fileName) {
+        Pattern old = Pattern.compile(Pattern.quote(fileName) + "(\\.[0-9]+)?\\.part");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
+                f -> old.matcher(f.getFileName().toString()).matches())) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        Files.deleteIfExists(f);
+                    } catch (IOException e) {
+                        // left for the user; it does not stand in the way of the download
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the directory cannot be listed: the download itself will say what is wrong
         }
     }
 

@@ -226,4 +226,33 @@ class DownloadHardeningTest {
         assertMessage(e, missing.resolve("x.gz").toString(), "HTTP status 404", "save it as " + cacheDir.resolve("x.gz"));
         assertEquals(new ArrayList<>(), cacheFiles());
     }
+
+    @Test
+    void aNewDownloadDeletesThePartFilesThatEarlierVersionsLeftOfTheSameFile() throws IOException {
+        // earlier versions downloaded to <name>.part or Files.createTempFile's <name>.<digits>.part
+        String name = MNIST.TEST_IMAGES;
+        List<String> leftovers = List.of(name + ".part", name + ".8123456789012345678.part");
+        for (String f : leftovers) {
+            Files.write(cacheDir.resolve(f), new byte[] {1, 2, 3});
+        }
+        List<String> others = List.of(MNIST.TRAIN_IMAGES + ".part", name + ".x.part", "notes.txt");
+        for (String f : others) {
+            Files.write(cacheDir.resolve(f), new byte[] {4});
+        }
+        Files.createDirectory(cacheDir.resolve(name + ".1.part"));   // not a file: left alone
+
+        Path got = cache("5").get(base().resolve(name), name, f -> { });
+        assertArrayEquals(bytes(sliceDir().resolve(name)), Files.readAllBytes(got));
+        List<String> expected = new ArrayList<>(others);
+        expected.add(name);
+        expected.add(name + ".1.part");
+        expected.sort(null);
+        assertEquals(expected, cacheFiles());
+
+        // a download that fails deletes them too (they are of no use to the next one)
+        Files.write(cacheDir.resolve("x.gz.part"), new byte[] {1});
+        assertThrows(DownloadException.class, () -> cache("5").get(base().resolve("nothing-here/x.gz"), "x.gz", f -> { }));
+        assertFalse(Files.exists(cacheDir.resolve("x.gz.part")));
+        assertEquals(expected, cacheFiles());
+    }
 }
