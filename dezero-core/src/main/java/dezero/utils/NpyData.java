@@ -49,7 +49,7 @@ final class NpyData {
         }
         NpyDescr descr = header.descr;
         int itemSize = descr.itemSize;
-        Object target = available >= 0 ? allocate(header, where) : null;
+        NdArray target = available >= 0 ? allocate(header, where) : null;
         List<byte[]> pending = target == null ? new ArrayList<>() : null;
         byte[] reusable = target == null ? null : new byte[(int) Math.min(CHUNK, need)];
         long done = 0;
@@ -81,37 +81,31 @@ final class NpyData {
         return build(header, target);
     }
 
-    private static Object allocate(NpyHeader header, String where) throws NpyFormatException {
+    /** The zeros that the data fill, in C order: of the reversed shape for Fortran-order data. */
+    private static NdArray allocate(NpyHeader header, String where) throws NpyFormatException {
         try {
-            return header.descr.allocate(header.elementCount);
+            return header.descr.allocate(cOrderShape(header));
         } catch (OutOfMemoryError e) {
             throw new NpyFormatException(where + ": not enough memory for " + header.describe() + ", "
                     + header.memoryBytes() + " bytes in memory (raise -Xmx or load a smaller file)");
         }
     }
 
-    private static NdArray build(NpyHeader header, Object data) {
+    /** Fortran-order data is the C-order data of the reversed shape. */
+    private static int[] cOrderShape(NpyHeader header) {
         int[] shape = header.shape;
-        boolean transpose = header.fortranOrder && shape.length > 1;
-        if (transpose) {
-            // Fortran-order data is the C-order data of the reversed shape
-            int[] reversed = new int[shape.length];
-            for (int i = 0; i < shape.length; i++) {
-                reversed[i] = shape[shape.length - 1 - i];
-            }
-            shape = reversed;
+        if (!header.fortranOrder) {
+            return shape;
         }
-        NdArray a;
-        if (data instanceof double[]) {
-            a = NdArray.wrap((double[]) data, shape);
-        } else if (data instanceof float[]) {
-            a = NdArray.wrap((float[]) data, shape);
-        } else if (data instanceof long[]) {
-            a = NdArray.wrap((long[]) data, shape);
-        } else {
-            a = NdArray.wrap((boolean[]) data, shape);
+        int[] reversed = new int[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            reversed[i] = shape[shape.length - 1 - i];
         }
-        return transpose ? a.transpose() : a;
+        return reversed;
+    }
+
+    private static NdArray build(NpyHeader header, NdArray data) {
+        return header.fortranOrder && header.shape.length > 1 ? data.transpose() : data;
     }
 
     /** Writes the elements of {@code a} little-endian in C order (the layout {@link NpyHeader#format} declares). */

@@ -1,6 +1,7 @@
 package dezero.utils;
 
 import dezero.ndarray.DType;
+import dezero.ndarray.NdArray;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -113,51 +114,47 @@ final class NpyDescr {
         }
     }
 
-    /** A new primitive array for {@code n} elements of the target dtype. */
-    Object allocate(int n) {
-        switch (target) {
-            case BOOL:
-                return new boolean[n];
-            case INT64:
-                return new long[n];
-            case FLOAT32:
-                return new float[n];
-            default:
-                return new double[n];
-        }
+    /**
+     * Zeros of the target dtype in {@code shape} (C order), the array that {@link #decode} fills
+     * through its typed storage.
+     */
+    NdArray allocate(int[] shape) {
+        return NdArray.zeros(target, shape);
     }
 
     /**
-     * Decodes {@code count} elements from {@code bytes} (starting at index 0) into {@code target}
-     * (from {@link #allocate}) at element offset {@code offset}.
+     * Decodes {@code count} elements from {@code bytes} (starting at index 0) into the elements of
+     * {@code into} (from {@link #allocate}) from flat index {@code offset} on.
      *
      * @throws NpyFormatException for a uint64 value that int64 cannot hold
      */
-    void decode(byte[] bytes, int count, Object target, int offset, String where) throws NpyFormatException {
+    void decode(byte[] bytes, int count, NdArray into, int offset, String where) throws NpyFormatException {
         ByteBuffer buf = ByteBuffer.wrap(bytes, 0, count * itemSize).order(order);
-        switch (kind) {
-            case 'b': {
-                boolean[] out = (boolean[]) target;
-                for (int i = 0; i < count; i++) {
-                    out[offset + i] = bytes[i] != 0;
-                }
+        switch (target) {
+            case BOOL:
+                decodeBool(bytes, count, into.boolData(), offset);
                 return;
-            }
-            case 'f':
-                decodeFloat(buf, count, target, offset);
+            case INT64:
+                decodeInteger(buf, count, into.longData(), offset, where);
+                return;
+            case FLOAT32:
+                decodeFloat32(buf, count, into.floatData(), offset);
                 return;
             default:
-                decodeInteger(buf, count, (long[]) target, offset, where);
+                buf.asDoubleBuffer().get(into.doubleData(), offset, count);
         }
     }
 
-    private void decodeFloat(ByteBuffer buf, int count, Object target, int offset) {
-        if (itemSize == 8) {
-            buf.asDoubleBuffer().get((double[]) target, offset, count);
-        } else if (itemSize == 4) {
-            buf.asFloatBuffer().get((float[]) target, offset, count);
+    private static void decodeBool(byte[] bytes, int count, boolean[] out, int offset) {
+        for (int i = 0; i < count; i++) {
+            out[offset + i] = bytes[i] != 0;
+        }
+    }
+
+    private void decodeFloat32(ByteBuffer buf, int count, float[] out, int offset) {
+        if (itemSize == 4) {
+            buf.asFloatBuffer().get(out, offset, count);
         } else {
-            float[] out = (float[]) target;
             for (int i = 0; i < count; i++) {
                 out[offset + i] = halfToFloat(buf.getShort(2 * i));
             }

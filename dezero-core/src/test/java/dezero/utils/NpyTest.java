@@ -199,4 +199,73 @@ class NpyTest {
         }
         return sb.toString();
     }
+
+    /**
+     * Every descr the reader knows, little- and big-endian, decoded into the dtype it widens to, from a
+     * stream (data read before the array is allocated) and from a file (allocated first), also in
+     * Fortran order.
+     */
+    @Test
+    void everyDescrDecodesIntoItsDtypeOnBothReadPaths() throws IOException {
+        List<Case> cases = List.of(
+            // descr, dtype, element bytes (big-endian when the descr says so), expected values as doubles
+            new Case("|i1", DType.INT64, new byte[] {0, 1, -1, 127}, new double[] {0, 1, -1, 127}),
+            new Case("|u1", DType.INT64, new byte[] {0, 1, -1, -128}, new double[] {0, 1, 255, 128}),
+            new Case(">i2", DType.INT64, bytes(2, true, 0, -2, 300, -32768), new double[] {0, -2, 300, -32768}),
+            new Case("<u2", DType.INT64, bytes(2, false, 0, 1, 0xFFFF, 0x8000), new double[] {0, 1, 65535, 32768}),
+            new Case("<i4", DType.INT64, bytes(4, false, -1, 7, Integer.MIN_VALUE, 1 << 30),
+                new double[] {-1, 7, Integer.MIN_VALUE, 1 << 30}),
+            new Case(">u4", DType.INT64, bytes(4, true, 0xFFFF_FFFFL, 1, 0, 2), new double[] {4294967295.0, 1, 0, 2}),
+            new Case(">i8", DType.INT64, bytes(8, true, -3, 1L << 40, 0, 9), new double[] {-3, 0x1p40, 0, 9}),
+            new Case("<u8", DType.INT64, bytes(8, false, 0, 1, 5, 100), new double[] {0, 1, 5, 100}),
+            new Case("<f2", DType.FLOAT32, bytes(2, false, 0x3C00, 0xC000, 0x0001, 0x7BFF),
+                new double[] {1, -2, 0x1p-24, 65504}),
+            new Case(">f4", DType.FLOAT32, bytes(4, true, Float.floatToIntBits(1.5f), Float.floatToIntBits(-0.25f), 0,
+                Float.floatToIntBits(3e38f)), new double[] {1.5, -0.25, 0, 3e38f}),
+            new Case("<f8", DType.FLOAT64, bytes(8, false, Double.doubleToLongBits(0.1), Double.doubleToLongBits(-1e300), 0,
+                Double.doubleToLongBits(2)), new double[] {0.1, -1e300, 0, 2}),
+            new Case("|b1", DType.BOOL, new byte[] {0, 1, 2, 0}, new double[] {0, 1, 1, 0}));
+        for (Case c : cases) {
+            String descr = c.descr();
+            double[] want = c.values();
+            for (boolean fortran : new boolean[] {false, true}) {
+                byte[] file = NpzHostileTest.npy("{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False")
+                        + ", 'shape': (2, 2), }", c.data());
+                Path saved = dir.resolve("a.npy");
+                Files.write(saved, file);
+                for (NdArray a : List.of(Npy.read(new ByteArrayInputStream(file)), Npy.read(saved))) {
+                    String what = descr + (fortran ? " fortran" : "");
+                    assertEquals(c.dtype(), a.dtype(), what);
+                    assertArrayEquals(new int[] {2, 2}, a.shape(), what);
+                    double[] got = a.toDoubleArray();
+                    // Fortran order: the elements are stored column by column
+                    double[] expected = fortran ? new double[] {want[0], want[2], want[1], want[3]} : want;
+                    assertArrayEquals(expected, got, what);
+                }
+            }
+        }
+    }
+
+    /** A descr, the dtype it widens to, the bytes of four elements and their values. */
+    private record Case(String descr, DType dtype, byte[] data, double[] values) {
+    }
+
+    /** {@code values} as {@code size}-byte integers, big- or little-endian. */
+    private static byte[] bytes(int size, boolean bigEndian, long... values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(size * values.length)
+                .order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            switch (size) {
+                case 2:
+                    b.putShort((short) v);
+                    break;
+                case 4:
+                    b.putInt((int) v);
+                    break;
+                default:
+                    b.putLong(v);
+            }
+        }
+        return b.array();
+    }
 }
