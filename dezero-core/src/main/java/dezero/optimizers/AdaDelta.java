@@ -17,8 +17,8 @@ import java.util.Map;
 public class AdaDelta extends Optimizer {
     private final double rho;
     private final double eps;
-    private final Map<Parameter, NdArray> msg = newState();
-    private final Map<Parameter, NdArray> msdx = newState();
+    private final Map<Parameter, NdArray> msg = newState("msg");
+    private final Map<Parameter, NdArray> msdx = newState("msdx");
 
     /** DeZero's defaults: rho 0.95, eps 1e-6. */
     public AdaDelta() {
@@ -27,8 +27,8 @@ public class AdaDelta extends Optimizer {
 
     /** @throws IllegalArgumentException when rho is outside [0, 1] or eps is not a finite number {@code > 0} */
     public AdaDelta(double rho, double eps) {
-        this.rho = HyperParameters.fraction("AdaDelta", "rho", rho, true);
-        this.eps = HyperParameters.positive("AdaDelta", "eps", eps);
+        this.rho = hyperParameter("rho", HyperParameters.fraction("AdaDelta", "rho", rho, true));
+        this.eps = hyperParameter("eps", HyperParameters.positive("AdaDelta", "eps", eps));
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Map;
 public class AdaGrad extends Optimizer {
     private final double lr;
     private final double eps;
-    private final Map<Parameter, NdArray> hs = newState();
+    private final Map<Parameter, NdArray> hs = newState("hs");
 
     /** DeZero's defaults: lr 0.001, eps 1e-8. */
     public AdaGrad() {
@@ -24,8 +24,8 @@ public class AdaGrad extends Optimizer {
 
     /** @throws IllegalArgumentException when lr is not a finite number {@code >= 0} or eps not a finite one {@code > 0} */
     public AdaGrad(double lr, double eps) {
-        this.lr = HyperParameters.notNegative("AdaGrad", "lr", lr);
-        this.eps = HyperParameters.positive("AdaGrad", "eps", eps);
+        this.lr = hyperParameter("lr", HyperParameters.notNegative("AdaGrad", "lr", lr));
+        this.eps = hyperParameter("eps", HyperParameters.positive("AdaGrad", "eps", eps));
     }
 
     @Override

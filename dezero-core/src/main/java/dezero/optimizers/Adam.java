@@ -6,7 +6,7 @@ import dezero.ndarray.NdArray;
 import java.util.Map;
 
 /**
- * Adam, as DeZero: {@code t} counts {@link #update()} calls; {@code m += (1 - beta1) * (grad - m)},
+ * Adam, as DeZero: {@code t} counts {@link #update()} calls (a counter of its {@link #state()}); {@code m += (1 - beta1) * (grad - m)},
  * {@code v += (1 - beta2) * (grad^2 - v)}, {@code param -= lr() * m / (sqrt(v) + eps)} with the
  * bias-corrected step {@link #lr()} {@code = alpha * sqrt(1 - beta2^t) / (1 - beta1^t)}.
  *
@@ -20,8 +20,8 @@ public class Adam extends Optimizer {
     private final double beta2;
     private final double eps;
     private int t;
-    private final Map<Parameter, NdArray> ms = newState();
-    private final Map<Parameter, NdArray> vs = newState();
+    private final Map<Parameter, NdArray> ms = newState("ms");
+    private final Map<Parameter, NdArray> vs = newState("vs");
 
     /** DeZero's defaults: alpha 0.001, beta1 0.9, beta2 0.999, eps 1e-8. */
     public Adam() {
@@ -37,10 +37,11 @@ public class Adam extends Optimizer {
      *                                  outside [0, 1) or eps is not a finite number {@code > 0}
      */
     public Adam(double alpha, double beta1, double beta2, double eps) {
-        this.alpha = HyperParameters.notNegative("Adam", "alpha", alpha);
-        this.beta1 = HyperParameters.fraction("Adam", "beta1", beta1, false);
-        this.beta2 = HyperParameters.fraction("Adam", "beta2", beta2, false);
-        this.eps = HyperParameters.positive("Adam", "eps", eps);
+        this.alpha = hyperParameter("alpha", HyperParameters.notNegative("Adam", "alpha", alpha));
+        this.beta1 = hyperParameter("beta1", HyperParameters.fraction("Adam", "beta1", beta1, false));
+        this.beta2 = hyperParameter("beta2", HyperParameters.fraction("Adam", "beta2", beta2, false));
+        this.eps = hyperParameter("eps", HyperParameters.positive("Adam", "eps", eps));
+        counter("t", () -> t, v -> t = Math.toIntExact(v));
     }
 
     @Override

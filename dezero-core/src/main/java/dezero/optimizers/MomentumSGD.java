@@ -15,7 +15,7 @@ import java.util.Map;
 public class MomentumSGD extends Optimizer {
     private final double lr;
     private final double momentum;
-    private final Map<Parameter, NdArray> vs = newState();
+    private final Map<Parameter, NdArray> vs = newState("vs");
 
     /** DeZero's defaults: lr 0.01, momentum 0.9. */
     public MomentumSGD() {
@@ -24,8 +24,8 @@ public class MomentumSGD extends Optimizer {
 
     /** @throws IllegalArgumentException when lr is not a finite number {@code >= 0} or momentum is outside [0, 1) */
     public MomentumSGD(double lr, double momentum) {
-        this.lr = HyperParameters.notNegative("MomentumSGD", "lr", lr);
-        this.momentum = HyperParameters.fraction("MomentumSGD", "momentum", momentum, false);
+        this.lr = hyperParameter("lr", HyperParameters.notNegative("MomentumSGD", "lr", lr));
+        this.momentum = hyperParameter("momentum", HyperParameters.fraction("MomentumSGD", "momentum", momentum, false));
     }
 
     @Override

@@ -19,7 +19,7 @@ public class SGD extends Optimizer {
 
     /** @throws IllegalArgumentException when lr is NaN, infinite or negative */
     public SGD(double lr) {
-        this.lr = HyperParameters.notNegative("SGD", "lr", lr);
+        this.lr = hyperParameter("lr", HyperParameters.notNegative("SGD", "lr", lr));
     }
 
     public double lr() {
