@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@code weights-NNNNNNNN.npz}: the model's {@link Model#saveWeights} file (loadable by
  *       {@code loadWeights} and NumPy), step NNNNNNNN;</li>
- *   <li>{@code optimizer-NNNNNNNN.npz}: the optimizer's {@link OptimizerState} plus
+ *   <li>{@code optimizer-NNNNNNNN.npz}: the optimizer's {@link OptimizerState} (its {@code state()}) plus
  *       {@code trainer/step}, {@code trainer/seed}, {@code trainer/batch_size} and {@code trainer/examples}
  *       (int64 0-d arrays), which a resumed run checks so that it replays the same batch order;</li>
  *   <li>{@code LATEST}: a properties file naming the step and its two files, replaced atomically
