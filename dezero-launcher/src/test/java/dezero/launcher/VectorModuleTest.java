@@ -53,17 +53,17 @@ class VectorModuleTest {
     @Test
     void environmentOptionsAreSplitAsTheJavaLauncherDoes() {
         assertEquals(List.of("-Da=1", "-Db=x y", "-Dc=\"q\""),
-                     VectorModule.tokens("  -Da=1 \"-Db=x y\"\t'-Dc=\"q\"' "));
-        assertEquals(List.of(), VectorModule.tokens(null));
-        assertEquals(List.of(""), VectorModule.tokens("''"));
+                     ChildJvm.tokens("  -Da=1 \"-Db=x y\"\t'-Dc=\"q\"' "));
+        assertEquals(List.of(), ChildJvm.tokens(null));
+        assertEquals(List.of(""), ChildJvm.tokens("''"));
     }
 
     @Test
     void portBindingOptionsAreRecognized() {
-        assertNotNull(VectorModule.portBinding(List.of("-Xmx1g",
+        assertNotNull(ChildJvm.portBinding(List.of("-Xmx1g",
                 "-agentlib:jdwp=transport=dt_socket,server=y,address=5005")));
-        assertNotNull(VectorModule.portBinding(List.of("-Dcom.sun.management.jmxremote.port=9010")));
-        assertNull(VectorModule.portBinding(List.of("-Xmx1g", "-agentpath:/x/libasyncProfiler.so")));
+        assertNotNull(ChildJvm.portBinding(List.of("-Dcom.sun.management.jmxremote.port=9010")));
+        assertNull(ChildJvm.portBinding(List.of("-Xmx1g", "-agentpath:/x/libasyncProfiler.so")));
     }
 
     // ---- the launcher in action: a program started as a process, as a user starts a jar

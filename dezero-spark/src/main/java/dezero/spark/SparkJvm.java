@@ -1,20 +1,18 @@
 package dezero.spark;
 
-import java.io.BufferedReader;
+import dezero.launcher.ChildJvm;
+
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Starts programs that use Spark on Java 17+ with the JVM options Spark needs, so that users never
@@ -26,6 +24,13 @@ import java.util.Optional;
  * {@code provided} dependency), the class path that {@code mvn package} wrote next to the jar
  * ({@value #CLASSPATH_FILE}).
  *
+ * <p>The child is a {@code dezero-launcher} {@link ChildJvm}: it gets this JVM's options less those
+ * from {@code JAVA_TOOL_OPTIONS} and {@code JDK_JAVA_OPTIONS} (it reads the same variables) and less
+ * those that bind a port (a debug agent, JMX: the child could not bind the port again; they stay with
+ * this JVM, which only waits, and a warning names them: to debug the program itself, start it with
+ * {@link #OPTIONS}, so that it runs without a child); standard input and output are inherited; and
+ * when this JVM is asked to stop (SIGTERM, Ctrl-C) it stops the child and exits with its status.
+ *
  * <pre>{@code
  * public static void main(String[] args) {
  *     SparkJvm.relaunchIfNeeded(Main.class, args);   // returns only in a JVM that can run Spark
@@ -34,6 +39,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class SparkJvm {
+    private static final Logger LOG = Logger.getLogger(SparkJvm.class.getName());
+
     private SparkJvm() {
     }
 
@@ -109,8 +116,7 @@ public final class SparkJvm {
      * started (the program then runs here, and Spark will say what it misses).
      */
     public static void relaunchIfNeeded(Class<?> main, String[] args) {
-        if (Boolean.getBoolean("dezero.relaunched")
-                || "false".equalsIgnoreCase(System.getProperty("dezero.relaunch"))) {
+        if (ChildJvm.disabled()) {
             return;
         }
         boolean spark = sparkOnClassPath();
@@ -125,25 +131,18 @@ public final class SparkJvm {
             }
             classPath = classPath.isEmpty() ? extra : classPath + File.pathSeparator + extra;
         }
-        List<String> command = command(main, args, classPath);
+        ChildJvm child = child(main, args, classPath);
+        String port = child.portBinding();
+        if (port != null) {
+            LOG.log(Level.WARNING, "dezero-spark: relaunching without {0}, which binds a port (this JVM keeps it, the"
+                    + " program runs in a child JVM); to debug the program, start it with SparkJvm.OPTIONS", port);
+        }
         int status;
         try {
-            Process child = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            Thread err = new Thread(() -> copyErrors(child, System.err), "dezero-spark-relaunch-stderr");
-            err.setDaemon(true);
-            err.start();
-            status = child.waitFor();
-            err.join();
+            status = child.run();
         } catch (IOException e) {
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            status = 130;
         }
-        System.out.flush();
         System.exit(status);
     }
 
@@ -153,31 +152,19 @@ public final class SparkJvm {
                 || System.getProperty("sun.java.command", "").startsWith("org.apache.spark.deploy.SparkSubmit");
     }
 
-    /** java [this JVM's options] OPTIONS [JIT option] [log set-up] -Ddezero.relaunched=true -cp CP main args. */
+    /**
+     * java [this JVM's options, less the environment's and those that bind a port] OPTIONS [JIT option]
+     * [log set-up] -Ddezero.relaunched=true -cp CP main args.
+     */
+    static ChildJvm child(Class<?> main, String[] args, String classPath) {
+        return ChildJvm.of(main, args).withoutPortBindings().addOptions(OPTIONS)
+                .addOptionUnlessGiven("-XX:PerMethodTrapLimit=", JIT_OPTION)
+                .addOptionUnlessGiven("-Dlog4j2.configurationFile=", "-Dlog4j2.configurationFile=" + LOG_CONFIG)
+                .classPath(classPath);
+    }
+
     static List<String> command(Class<?> main, String[] args, String classPath) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        List<String> own = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        for (String option : own) {
-            if (!option.startsWith("-Ddezero.relaunched")) {
-                command.add(option);
-            }
-        }
-        command.addAll(OPTIONS);
-        if (own.stream().noneMatch(o -> o.startsWith("-XX:PerMethodTrapLimit"))) {
-            command.add(JIT_OPTION);
-        }
-        if (own.stream().noneMatch(o -> o.startsWith("-Dlog4j2.configurationFile"))) {
-            command.add("-Dlog4j2.configurationFile=" + LOG_CONFIG);
-        }
-        command.add("-Ddezero.relaunched=true");
-        command.add("-cp");
-        command.add(classPath);
-        command.add(main.getName());
-        command.addAll(List.of(args));
-        return command;
+        return child(main, args, classPath).command();
     }
 
     /** The class path line in {@value #CLASSPATH_FILE} next to this class's jar (or classes folder), or null. */
@@ -196,20 +183,6 @@ public final class SparkJvm {
             return line.isEmpty() ? null : line;
         } catch (IOException | URISyntaxException | IllegalArgumentException | SecurityException e) {
             return null;
-        }
-    }
-
-    private static void copyErrors(Process child, PrintStream to) {
-        try (BufferedReader r = new BufferedReader(
-                new InputStreamReader(child.getErrorStream(), Charset.defaultCharset()))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (!line.equals("WARNING: Using incubator modules: jdk.incubator.vector")) {
-                    to.println(line);
-                }
-            }
-        } catch (IOException e) {
-            // the child has gone; nothing more to copy
         }
     }
 }
