@@ -96,6 +96,14 @@ class OptimizerStateTest {
         });
     }
 
+    /** An Adam (alpha 0.01) set up with {@code m} after {@code steps} steps. */
+    private static Adam trainedAdam(MLP m, int steps) {
+        Adam adam = new Adam(0.01);
+        adam.setup(m);
+        train(m, adam, 0, steps);
+        return adam;
+    }
+
     private static Optimizer withHooks(Optimizer o, MLP m) {
         return o.setup(m).addHook(new WeightDecay(1e-3)).addHook(new ClipGrad(0.5));
     }
@@ -215,9 +223,7 @@ class OptimizerStateTest {
     @Test
     void stateThatDoesNotFitIsRefusedNamingTheKey() {
         MLP m = model();
-        Adam adam = new Adam(0.01);
-        adam.setup(m);
-        train(m, adam, 0, 2);
+        Adam adam = trainedAdam(m, 2);
         Map<String, NdArray> good = adam.state();
 
         Map<String, NdArray> bad = new LinkedHashMap<>(good);
@@ -271,9 +277,7 @@ class OptimizerStateTest {
     @Test
     void aModelThatHasNotBeenSizedYetIsAskedForItsWeightsFirst() {
         MLP m = model();
-        Adam adam = new Adam(0.01);
-        adam.setup(m);
-        train(m, adam, 0, 1);
+        Adam adam = trainedAdam(m, 1);
         Adam fresh = new Adam(0.01);
         fresh.setup(new MLP(new int[] {5, 3}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fresh.loadState(adam.state()));
@@ -283,9 +287,7 @@ class OptimizerStateTest {
     @Test
     void aStateFileThatDoesNotFitIsAnIOExceptionNamingTheFileAndTheKey() throws IOException {
         MLP m = model();
-        Adam adam = new Adam(0.01);
-        adam.setup(m);
-        train(m, adam, 0, 1);
+        Adam adam = trainedAdam(m, 1);
         Path file = dir.resolve("adam.npz");
         adam.saveState(file);
         Adam other = new Adam(0.5);

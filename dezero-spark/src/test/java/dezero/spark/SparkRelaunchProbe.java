@@ -1,11 +1,10 @@
 package dezero.spark;
 
-import java.lang.management.ManagementFactory;
+import dezero.launcher.ProbeProcess;
 
 /**
- * A program that relaunches itself with {@link SparkJvm} for {@link SparkJvmTest}: prints whether its
- * JVM has Spark's options, its process id and its JVM options, then sleeps when asked to. It starts
- * no Spark context.
+ * A program relaunched by {@link SparkJvm} for {@link SparkJvmTest} (dezero-launcher's ProbeProcess
+ * starts it): its flag is whether its JVM has Spark's options. It starts no Spark context.
  */
 public final class SparkRelaunchProbe {
     private SparkRelaunchProbe() {
@@ -13,11 +12,6 @@ public final class SparkRelaunchProbe {
 
     public static void main(String[] args) throws InterruptedException {
         SparkJvm.relaunchIfNeeded(SparkRelaunchProbe.class, args);
-        System.out.println("opened=" + SparkJvm.opened() + " pid=" + ProcessHandle.current().pid()
-                + " options=" + ManagementFactory.getRuntimeMXBean().getInputArguments());
-        System.out.flush();
-        if (args.length > 0 && args[0].equals("sleep")) {
-            Thread.sleep(60_000);
-        }
+        ProbeProcess.report("opened", SparkJvm.opened(), args);
     }
 }
