@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The report: one row per metric with ours (Vector API kernel), the plain kernel, NumPy, PyTorch, the ratio and %peak. */
 final class Table {
-    private static final String FORMAT = "%-12s %-38s %9s %9s %9s %9s %8s %6s  %s%n";
+    private static final String FORMAT = "%-12s %-46s %9s %9s %9s %9s %8s %6s  %s%n";
     private final Peak peak;
 
     Table(Peak peak) {
