@@ -123,15 +123,20 @@ final class VectorReduce {
         FloatVector s1 = s0;
         FloatVector e1 = s0;
         int i = 0;
+        // TwoSum is seven additions per element: three of them are written as x * 1 + y (or x * -1 + y),
+        // the same correctly rounded result, so that CPUs with separate add and fma pipes (AMD's) spread
+        // them over both instead of queueing all seven on the adders
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector minusOne = FloatVector.broadcast(F, -1f);
         for (; i + 2 * step <= len; i += 2 * step) {
             FloatVector x0 = FloatVector.fromArray(F, a, off + i);
             FloatVector x1 = FloatVector.fromArray(F, a, off + i + step);
             FloatVector t0 = s0.add(x0);
             FloatVector t1 = s1.add(x1);
-            FloatVector b0 = t0.sub(s0);
-            FloatVector b1 = t1.sub(s1);
-            e0 = e0.add(s0.sub(t0.sub(b0)).add(x0.sub(b0)));
-            e1 = e1.add(s1.sub(t1.sub(b1)).add(x1.sub(b1)));
+            FloatVector b0 = s0.fma(minusOne, t0);
+            FloatVector b1 = s1.fma(minusOne, t1);
+            e0 = e0.add(t0.sub(b0).fma(minusOne, s0).fma(one, x0.sub(b0)));
+            e1 = e1.add(t1.sub(b1).fma(minusOne, s1).fma(one, x1.sub(b1)));
             s0 = t0;
             s1 = t1;
         }
