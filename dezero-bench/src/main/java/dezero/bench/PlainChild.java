@@ -1,5 +1,7 @@
 package dezero.bench;
 
+import dezero.launcher.HeapOptions;
+
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -9,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Our figures on the plain-Java kernel: the same workload in a child JVM started the way a library
- * user starts one, without the Vector API module or other JVM options ({@code java -cp ...}), on
- * the same threads. It prints its figures as JSON lines ({@code --json}).
+ * Our figures on the plain-Java kernel: the same workload in a child JVM without the Vector API
+ * module and without the JIT option it wants, as a library user gets it from {@code java -cp ...},
+ * on the same threads. It gets the launcher's heap options ({@link HeapOptions#STEADY}), so its
+ * figures compare with ours rather than with the default collector's launch-to-launch swings.
+ * It prints its figures as JSON lines ({@code --json}).
  */
 final class PlainChild {
     private final int threads;
@@ -23,9 +27,11 @@ final class PlainChild {
     List<Result> run(String workload) {
         List<Result> out = new ArrayList<>();
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Ddezero.relaunch=false", "-Ddezero.kernel=plain", "-Ddezero.threads=" + threads,
-                Main.class.getName(), "--json", workload).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        command.addAll(HeapOptions.STEADY);
+        command.addAll(List.of("-Ddezero.relaunch=false", "-Ddezero.kernel=plain", "-Ddezero.threads=" + threads,
+                Main.class.getName(), "--json", workload));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         try {
             Process p = pb.start();
             StringBuilder other = new StringBuilder();

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * Vector API kernel. A jar's manifest cannot add a JDK module, so when the JVM was started
  * without {@code --add-modules jdk.incubator.vector}, {@link #relaunchIfAbsent} starts the same
  * program once more in a child JVM that has it (same java binary, JVM options, class path and
- * arguments, plus the JIT option the Vector kernel needs, see {@link JitOptions}; standard input
+ * arguments, plus the JIT option the Vector kernel needs, see {@link JitOptions}, and the heap options
+ * that keep its speed the same from launch to launch, see {@link HeapOptions}; standard input
  * and output inherited) and exits with the child's status. The JDK's one-line "Using incubator
  * modules" notice is dropped from the child's standard error so the output is what the program
  * prints.
@@ -166,6 +167,7 @@ public final class VectorModule {
     /**
      * java [this JVM's options, less the environment's and the relaunch guard]
      * [{@link JitOptions#VECTOR_KERNEL_OPTIONS}, unless the trap limit is among them]
+     * [{@link HeapOptions#STEADY}, those whose setting is not among them]
      * --add-modules jdk.incubator.vector -Ddezero.relaunched=true -cp CP main args.
      */
     static List<String> command(Class<?> main, String[] args, List<String> jvmOptions, String toolOptions,
@@ -192,6 +194,7 @@ public final class VectorModule {
         if (!JitOptions.setIn(jvmOptions)) {
             command.addAll(JitOptions.VECTOR_KERNEL_OPTIONS);
         }
+        command.addAll(HeapOptions.missingFrom(jvmOptions));
         command.add("--add-modules");
         command.add(MODULE);
         command.add("-Ddezero.relaunched=true");
