@@ -278,14 +278,17 @@ final class VectorReduce {
     /** Rows r, r+inner, r+2 inner, r+3 inner added, in that order, to the pairs (acc[i], acc[w+i]). */
     private static void addRows4(float[] a, int r, int inner, float[] acc, int w, int vend) {
         int i = 0;
+        // three of TwoSum's seven additions as multiply-adds by +-1, as in sumRow
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector minusOne = FloatVector.broadcast(F, -1f);
         for (; i < vend; i += F.length()) {
             FloatVector s = FloatVector.fromArray(F, acc, i);
             FloatVector e = FloatVector.fromArray(F, acc, w + i);
             for (int q = 0; q < 4; q++) {
                 FloatVector x = FloatVector.fromArray(F, a, r + q * inner + i);
                 FloatVector t = s.add(x);
-                FloatVector b = t.sub(s);
-                e = e.add(s.sub(t.sub(b)).add(x.sub(b)));
+                FloatVector b = s.fma(minusOne, t);
+                e = e.add(t.sub(b).fma(minusOne, s).fma(one, x.sub(b)));
                 s = t;
             }
             s.intoArray(acc, i);
