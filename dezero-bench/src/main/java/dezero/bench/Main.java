@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * <p>Workloads: {@code all} (default), {@code gemm}, {@code rosenbrock}, {@code elementwise},
  * {@code reduce}, {@code mlp-epoch}, {@code cnn-step}; {@code probe} (alias {@code tune}) prints
  * what the kernels chose for this machine and its measured fused multiply-add peak. For each
- * workload: our figure on the Vector API kernel (median of several repetitions after warm-up),
+ * workload, each run in a JVM of its own ({@link ChildRun}): our figure on the Vector API kernel
+ * (median of several repetitions after warm-up),
  * the plain-Java kernel's (the same workload in a child JVM started without JVM options, as a
  * library user gets it), NumPy's ({@code numpy_ref.py}) and PyTorch's ({@code torch_ref.py}),
  * both run in the same invocation, and our ratio to the best of NumPy and PyTorch (above 1: we
@@ -150,10 +151,12 @@ public final class Main {
         Peak peak = o.workloads.contains("gemm") ? Peak.measure(threads) : null;
         PythonReference numpy = o.withNumpy ? PythonReference.numpy(o.numpy, o.python, threads) : null;
         PythonReference torch = o.withTorch ? PythonReference.torch(o.torch, o.python, threads) : null;
-        PlainChild plain = o.withPlain ? new PlainChild(threads) : null;
+        ChildRun ours = ChildRun.ours(threads);
+        ChildRun plain = o.withPlain ? ChildRun.plain(threads) : null;
         System.out.println("threads: ours " + threads + ", NumPy's BLAS " + threads + " (its element-wise loops and"
                 + " reductions: 1), PyTorch " + threads + "; kernel " + Kernels.get().name()
-                + (plain != null ? ", plain = the plain-Java kernel in a JVM without options" : ""));
+                + (plain != null ? ", plain = the plain-Java kernel in a JVM without options" : "")
+                + "; each workload in a JVM of its own");
         if (peak != null) {
             System.out.println(peak);
         }
@@ -162,11 +165,11 @@ public final class Main {
         Table table = new Table(peak);
         table.header();
         for (String name : o.workloads) {
-            List<Result> ours = WORKLOADS.get(name).get();
+            List<Result> oursFigures = ours.run(name);
             List<Result> plainFigures = plain == null ? List.of() : plain.run(name);
             List<Result> numpyFigures = numpy == null ? List.of() : numpy.run(name);
             List<Result> torchFigures = torch == null ? List.of() : torch.run(name);
-            for (Result r : ours) {
+            for (Result r : oursFigures) {
                 table.row(r, Result.find(plainFigures, r.metric()), Result.find(numpyFigures, r.metric()),
                         Result.find(torchFigures, r.metric()));
             }
