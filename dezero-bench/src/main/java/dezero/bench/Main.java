@@ -1,7 +1,7 @@
 package dezero.bench;
 
-import dezero.ndarray.kernel.Kernels;
 import dezero.launcher.VectorModule;
+import dezero.ndarray.kernel.Kernels;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,12 +11,22 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * {@code java -jar dezero-bench/target/dezero-bench.jar [workload ...] [--numpy PATH] [--python CMD] [--no-numpy]}
+ * {@code java -jar dezero-bench/target/dezero-bench.jar [workload ...] [options]}
  *
  * <p>Workloads: {@code all} (default), {@code gemm}, {@code rosenbrock}, {@code elementwise},
- * {@code reduce}, {@code mlp-epoch}, {@code cnn-step}. For each, our figure (median of several repetitions after
- * warm-up), then the NumPy reference's figure from {@code numpy_ref.py} run in the same
- * invocation, and how many times faster we are (above 1: faster than NumPy).
+ * {@code reduce}, {@code mlp-epoch}, {@code cnn-step}; {@code probe} (alias {@code tune}) prints
+ * what the kernels chose for this machine and its measured fused multiply-add peak. For each
+ * workload, each run in a JVM of its own ({@link ChildRun}): our figure on the Vector API kernel
+ * (median of several repetitions after warm-up),
+ * the plain-Java kernel's (the same workload in a child JVM started without JVM options, as a
+ * library user gets it), NumPy's ({@code numpy_ref.py}) and PyTorch's ({@code torch_ref.py}),
+ * both run in the same invocation, and our ratio to the best of NumPy and PyTorch (above 1: we
+ * are faster). gemm rows also give our fraction of the machine's measured FMA peak.
+ *
+ * <p>Options: {@code --python CMD} (the python for both scripts; default {@code python3}),
+ * {@code --numpy PATH}, {@code --torch PATH} (the scripts; default {@code ../shared/bench/} or
+ * {@code shared/bench/}), {@code --no-numpy}, {@code --no-torch}, {@code --no-plain},
+ * {@code --threads N} (ours, NumPy's BLAS and PyTorch all on N threads; default: the cores).
  */
 public final class Main {
     private Main() {
@@ -33,8 +43,9 @@ public final class Main {
         WORKLOADS.put("cnn-step", Workloads::cnnStep);
     }
 
-    /** The reference DeZero's Rosenbrock loop on these machines (issue 2), for the ratio there is no NumPy script for. */
-    static final double DEZERO_ROSENBROCK_MS = 930;
+    static final String USAGE = "usage: java -jar dezero-bench.jar [all|probe|" + String.join("|", WORKLOADS.keySet())
+            + " ...] [--python CMD] [--numpy PATH] [--torch PATH] [--no-numpy] [--no-torch] [--no-plain] [--threads N]\n"
+            + "       java -jar dezero-bench.jar jmh [JMH options]   (kernel micro-benchmarks)";
 
     public static void main(String[] args) {
         // a jar cannot add the Vector API module: re-run in a child JVM that has it (see VectorModule)
@@ -56,64 +67,117 @@ public final class Main {
         }
     }
 
-    static int run(String[] args) {
-        List<String> names = new ArrayList<>();
-        String numpy = null;
+    /** The parsed command line. */
+    static final class Options {
+        final List<String> workloads = new ArrayList<>();
         String python = "python3";
+        String numpy;
+        String torch;
         boolean withNumpy = true;
+        boolean withTorch = true;
+        boolean withPlain = true;
+        boolean json;
+        boolean probe;
+        Integer threads;
+    }
+
+    /** Parses the arguments, or returns null having printed the usage (status in {@code status[0]}). */
+    static Options parse(String[] args, int[] status) {
+        Options o = new Options();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--numpy") && i + 1 < args.length) {
-                numpy = args[++i];
-            } else if (a.equals("--python") && i + 1 < args.length) {
-                python = args[++i];
+            boolean hasValue = i + 1 < args.length;
+            if (a.equals("--python") && hasValue) {
+                o.python = args[++i];
+            } else if (a.equals("--numpy") && hasValue) {
+                o.numpy = args[++i];
+            } else if (a.equals("--torch") && hasValue) {
+                o.torch = args[++i];
+            } else if (a.equals("--threads") && hasValue && args[i + 1].matches("[1-9][0-9]*")) {
+                o.threads = Integer.parseInt(args[++i]);
             } else if (a.equals("--no-numpy")) {
-                withNumpy = false;
+                o.withNumpy = false;
+            } else if (a.equals("--no-torch")) {
+                o.withTorch = false;
+            } else if (a.equals("--no-plain")) {
+                o.withPlain = false;
+            } else if (a.equals("--json")) {
+                o.json = true;
+            } else if (a.equals("probe") || a.equals("tune")) {
+                o.probe = true;
             } else if (a.equals("all")) {
-                names.addAll(WORKLOADS.keySet());
+                o.workloads.addAll(WORKLOADS.keySet());
             } else if (WORKLOADS.containsKey(a)) {
-                names.add(a);
+                o.workloads.add(a);
             } else {
-                System.err.println("usage: java -jar dezero-bench.jar [all|" + String.join("|", WORKLOADS.keySet())
-                        + " ...] [--numpy PATH] [--python CMD] [--no-numpy]");
-                System.err.println("       java -jar dezero-bench.jar jmh [JMH options]   (kernel micro-benchmarks)");
-                return a.equals("--help") || a.equals("-h") ? 0 : 2;
+                System.err.println(USAGE);
+                status[0] = a.equals("--help") || a.equals("-h") ? 0 : 2;
+                return null;
             }
         }
-        if (names.isEmpty()) {
-            names.addAll(WORKLOADS.keySet());
+        if (o.workloads.isEmpty() && !o.probe) {
+            o.workloads.addAll(WORKLOADS.keySet());
         }
-        System.out.println("dezero-bench: kernel " + Kernels.get().name() + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, java " + System.getProperty("java.version"));
-        NumpyReference ref = withNumpy ? NumpyReference.find(numpy, python) : null;
-        System.out.println("figures are medians of several runs; speedup = how many times faster than NumPy (above 1: faster)");
-        System.out.printf(Locale.ROOT, "%-12s %-48s %12s %12s %8s  %s%n", "workload", "metric", "ours", "numpy", "speedup", "unit");
-        for (String name : names) {
-            List<Result> ours = WORKLOADS.get(name).get();
-            // numpy_ref.py has no scalar-autograd workload: Rosenbrock is compared with the reference DeZero's figure
-            List<Result> theirs = ref == null || name.equals("rosenbrock") ? List.of() : ref.run(name);
-            for (Result r : ours) {
-                Result match = null;
-                String base = r.metric().replace(" (plain kernel)", "");
-                for (Result t : theirs) {
-                    if (t.metric().equals(base)) {
-                        match = t;
-                    }
+        return o;
+    }
+
+    static int run(String[] args) {
+        int[] status = {0};
+        Options o = parse(args, status);
+        if (o == null) {
+            return status[0];
+        }
+        if (o.threads != null) {
+            // before the kernels' first use, which fixes their thread count
+            System.setProperty("dezero.threads", o.threads.toString());
+        }
+        if (o.json) {
+            // the child run of the plain kernel: figures only, one JSON line each
+            for (String name : o.workloads) {
+                for (Result r : WORKLOADS.get(name).get()) {
+                    System.out.println(r.toJson());
                 }
-                String numpyFigure = match == null ? "-" : format(match.value());
-                String speedup = match == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.speedup(match));
-                if (match == null && name.equals("rosenbrock")) {
-                    numpyFigure = "(DeZero " + format(DEZERO_ROSENBROCK_MS) + ")";
-                    speedup = String.format(Locale.ROOT, "%.1fx", DEZERO_ROSENBROCK_MS / r.value());
-                }
-                System.out.printf(Locale.ROOT, "%-12s %-48s %12s %12s %8s  %s%n", r.workload(), r.metric(), format(r.value()),
-                        numpyFigure, speedup, r.unit());
+            }
+            return 0;
+        }
+        int threads = Kernels.threads();
+        System.out.println("dezero-bench: " + Machine.describe() + ", java " + System.getProperty("java.version"));
+        if (o.probe) {
+            Probe.print(threads);
+            if (o.workloads.isEmpty()) {
+                return 0;
+            }
+        }
+        Peak peak = o.workloads.contains("gemm") ? Peak.measure(threads) : null;
+        PythonReference numpy = o.withNumpy ? PythonReference.numpy(o.numpy, o.python, threads) : null;
+        PythonReference torch = o.withTorch ? PythonReference.torch(o.torch, o.python, threads) : null;
+        ChildRun ours = ChildRun.ours(threads);
+        ChildRun plain = o.withPlain ? ChildRun.plain(threads) : null;
+        System.out.println("threads: ours " + threads + ", NumPy's BLAS " + threads + " (its element-wise loops and"
+                + " reductions: 1), PyTorch " + threads + "; kernel " + Kernels.get().name()
+                + (plain != null ? ", plain = the plain-Java kernel in a JVM without options" : "")
+                + "; each workload in a JVM of its own");
+        if (peak != null) {
+            System.out.println(peak);
+        }
+        System.out.println("figures are medians of several runs; vs best = ours against the better of NumPy and"
+                + " PyTorch (above 1: we are faster); %peak = ours / the measured FMA peak on " + threads + " threads");
+        Table table = new Table(peak);
+        table.header();
+        for (String name : o.workloads) {
+            List<Result> oursFigures = ours.run(name);
+            List<Result> plainFigures = plain == null ? List.of() : plain.run(name);
+            List<Result> numpyFigures = numpy == null ? List.of() : numpy.run(name);
+            List<Result> torchFigures = torch == null ? List.of() : torch.run(name);
+            for (Result r : oursFigures) {
+                table.row(r, Result.find(plainFigures, r.metric()), Result.find(numpyFigures, r.metric()),
+                        Result.find(torchFigures, r.metric()));
             }
         }
         return 0;
     }
 
-    private static String format(double v) {
+    static String format(double v) {
         return String.format(Locale.ROOT, v >= 100 ? "%.1f" : v >= 1 ? "%.2f" : "%.4f", v);
     }
 }

@@ -22,9 +22,18 @@ final class Workloads {
     private Workloads() {
     }
 
-    static final int[] GEMM_SIZES = {256, 512, 1024, 2048};
+    static final int[] GEMM_SIZES = {256, 512, 1024, 2048, 4096};
 
-    /** n x n float32/float64 products through NdArray.matmul (which allocates C, like a @ b). */
+    /**
+     * The products of the training workloads (float32): m, k, n, op(A) transposed, op(B) transposed. mlp-epoch's
+     * forward 100x784 . 784x1000 and its weight gradient; cnn-step's 64x5408 . 5408x10 and both of its gradients.
+     */
+    static final int[][] TRAINING_PRODUCTS = {
+        {100, 784, 1000, 0, 0}, {784, 100, 1000, 1, 0}, {100, 1000, 784, 0, 1},
+        {64, 5408, 10, 0, 0}, {5408, 64, 10, 1, 0}, {64, 10, 5408, 0, 1},
+    };
+
+    /** n x n float32/float64 products through NdArray.matmul (which allocates C, like a @ b), then the training shapes. */
     static List<Result> gemm() {
         List<Result> out = new ArrayList<>();
         NdRandom rnd = new NdRandom(0);
@@ -32,36 +41,34 @@ final class Workloads {
             for (int n : GEMM_SIZES) {
                 NdArray a = rnd.rand(t, n, n);
                 NdArray b = rnd.rand(t, n, n);
-                int reps = (int) Math.max(3, 1e10 / (2.0 * n * n * n) / 5);
-                double s = Timing.median(2, 5, () -> {
-                    for (int i = 0; i < reps; i++) {
-                        a.matmul(b);
-                    }
-                }) / reps;
-                out.add(new Result("gemm", t + " n=" + n, 2.0 * n * n * n / s / 1e9, "GFLOP/s"));
+                out.add(new Result("gemm", t + " n=" + n, product(n, n, n, () -> a.matmul(b)), "GFLOP/s"));
             }
         }
-        // the plain-Java kernel (C2-vectorized loops), whatever kernel was chosen
-        Kernel plain = Kernels.plain();
-        for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
-            int n = 1024;
-            NdArray a = rnd.rand(t, n, n);
-            NdArray b = rnd.rand(t, n, n);
-            double s;
-            if (t == DType.FLOAT32) {
-                float[] x = a.floatData();
-                float[] y = b.floatData();
-                float[] z = new float[n * n];
-                s = Timing.median(1, 3, () -> plain.gemm(false, false, n, n, n, x, 0, n, y, 0, n, z, 0, n));
-            } else {
-                double[] x = a.doubleData();
-                double[] y = b.doubleData();
-                double[] z = new double[n * n];
-                s = Timing.median(1, 3, () -> plain.gemm(false, false, n, n, n, x, 0, n, y, 0, n, z, 0, n));
-            }
-            out.add(new Result("gemm", t + " n=" + n + " (plain kernel)", 2.0 * n * n * n / s / 1e9, "GFLOP/s"));
+        for (int[] s : TRAINING_PRODUCTS) {
+            int m = s[0];
+            int k = s[1];
+            int n = s[2];
+            boolean ta = s[3] == 1;
+            boolean tb = s[4] == 1;
+            NdArray a = ta ? rnd.rand(DType.FLOAT32, k, m) : rnd.rand(DType.FLOAT32, m, k);
+            NdArray b = tb ? rnd.rand(DType.FLOAT32, n, k) : rnd.rand(DType.FLOAT32, k, n);
+            String name = "float32 " + (ta ? "(" + k + "x" + m + ")^T" : m + "x" + k) + " . "
+                    + (tb ? "(" + n + "x" + k + ")^T" : k + "x" + n);
+            out.add(new Result("gemm", name, product(m, n, k, () -> a.matmul(b, ta, tb)), "GFLOP/s"));
         }
         return out;
+    }
+
+    /** GFLOP/s of an m x n x k product: the median of 5 timed runs (3 from 4096^3 on) of enough products for about 2 s. */
+    private static double product(int m, int n, int k, Runnable body) {
+        double flops = 2.0 * m * n * k;
+        int reps = (int) Math.max(1, 1e10 / flops / 5);
+        double s = Timing.median(2, flops >= 1e11 ? 3 : 5, () -> {
+            for (int i = 0; i < reps; i++) {
+                body.run();
+            }
+        }) / reps;
+        return flops / s / 1e9;
     }
 
     /** Step 28's loop: 10,000 iterations of building the graph, backward and the update, from (0, 2), lr 0.001. */

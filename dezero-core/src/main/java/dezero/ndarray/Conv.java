@@ -33,7 +33,7 @@ public final class Conv {
 
     /** Below this many multiply-adds (or element visits) a batch is processed on the calling thread. */
     static final long PARALLEL_WORK = 1L << 20;
-    private static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int THREADS = dezero.ndarray.kernel.Kernels.threads();
 
     /** A half-open range {@code [lo, hi)} of batch items (images or planes) to process. */
     @FunctionalInterface

@@ -117,6 +117,24 @@ final class Elementwise {
         int len = it.len;
         int sa = it.innerStride[0];
         int sb = it.innerStride[1];
+        int chunks = Conv.chunks(it.runs, len);
+        if (chunks > 1) {
+            // a large broadcast (a bias row added to a batch): the runs split across the cores, as the
+            // kernels split one long run; the operands' offsets of each run are taken in order first
+            int[] offA = new int[it.runs];
+            int[] offB = new int[it.runs];
+            for (int r = 0; r < it.runs; r++) {
+                offA[r] = it.off[0];
+                offB[r] = it.off[1];
+                it.next();
+            }
+            Conv.forChunks(it.runs, chunks, (lo, hi) -> {
+                for (int r = lo; r < hi; r++) {
+                    run(k, op, t, ad, offA[r], sa, bd, offB[r], sb, out, r * len, len);
+                }
+            });
+            return;
+        }
         for (int r = 0, oo = 0; r < it.runs; r++, oo += len) {
             run(k, op, t, ad, it.off[0], sa, bd, it.off[1], sb, out, oo, len);
             it.next();

@@ -518,4 +518,32 @@ class ElementwiseTest {
             assertTrue(e.getMessage().contains("(2,)") && e.getMessage().contains("(3,)"), e.getMessage());
         }
     }
+
+    /** Broadcasts of over a million elements split their runs across the cores: every run still gets its operands. */
+    @Test
+    void largeBroadcastsSplitAcrossTheCoresGiveEveryElement() {
+        NdRandom rnd = new NdRandom(3);
+        for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            NdArray m = rnd.rand(t, 1100, 1000);
+            NdArray row = rnd.rand(t, 1000);
+            NdArray col = rnd.rand(t, 40, 300, 1);
+            NdArray cube = rnd.rand(t, 40, 300, 100);
+            NdArray sum = m.add(row);
+            NdArray prod = cube.mul(col);
+            NdArray inPlace = m.copy().subi(row);
+            for (int i = 0; i < 1100; i += 137) {
+                for (int j = 0; j < 1000; j += 91) {
+                    double x = m.getFlat(i * 1000 + j);
+                    double r = row.getFlat(j);
+                    assertEquals(t == DType.FLOAT32 ? (double) (float) (x + r) : x + r, sum.getFlat(i * 1000 + j), 0.0);
+                    assertEquals(t == DType.FLOAT32 ? (double) (float) (x - r) : x - r, inPlace.getFlat(i * 1000 + j), 0.0);
+                }
+            }
+            for (int f = 0; f < cube.size(); f += 997) {
+                double c = col.getFlat(f / 100);
+                double x = cube.getFlat(f);
+                assertEquals(t == DType.FLOAT32 ? (double) (float) (x * c) : x * c, prod.getFlat(f), 0.0);
+            }
+        }
+    }
 }

@@ -10,7 +10,8 @@ import java.util.logging.Logger;
  * Vector API kernel. A jar's manifest cannot add a JDK module, so when the JVM was started
  * without {@code --add-modules jdk.incubator.vector}, {@link #relaunchIfAbsent} starts the same
  * program once more in a child JVM that has it (same java binary, JVM options, class path and
- * arguments, plus the JIT option the Vector kernel needs, see {@link JitOptions}; standard input
+ * arguments, plus the JIT option the Vector kernel needs, see {@link JitOptions}, and the heap options
+ * that keep its speed the same from launch to launch, see {@link HeapOptions}; standard input
  * and output inherited) and exits with the child's status. The JDK's one-line "Using incubator
  * modules" notice is dropped from the child's standard error so the output is what the program
  * prints.
@@ -81,17 +82,19 @@ public final class VectorModule {
         System.exit(status);
     }
 
-    /** Adds the JIT option (unless this JVM's options set the trap limit) and the module. */
+    /** Adds the JIT option (unless this JVM's options set the trap limit), the heap options and the module. */
     private static ChildJvm child(ChildJvm child) {
         if (!JitOptions.setIn(child.jvmOptions())) {
             child.addOptions(JitOptions.VECTOR_KERNEL_OPTIONS);
         }
+        child.addOptions(HeapOptions.missingFrom(child.jvmOptions()));
         return child.addOptions(List.of("--add-modules", MODULE));
     }
 
     /**
      * java [this JVM's options, less the environment's and the relaunch guard]
      * [{@link JitOptions#VECTOR_KERNEL_OPTIONS}, unless the trap limit is among them]
+     * [{@link HeapOptions#STEADY}, those whose setting is not among them]
      * --add-modules jdk.incubator.vector -Ddezero.relaunched=true -cp CP main args.
      */
     static List<String> command(Class<?> main, String[] args, List<String> jvmOptions, String toolOptions,

@@ -24,8 +24,9 @@ final class KernelThreads {
     private KernelThreads() {
     }
 
-    /** How many threads a split uses (the available processors). */
-    static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** How many threads a split uses: {@code -Ddezero.threads=N}, else the available processors. */
+    static final int THREADS = Math.max(1, Integer.getInteger("dezero.threads",
+            Runtime.getRuntime().availableProcessors()));
 
     /** Element counts from which element-wise kernels and reductions split their work. */
     static final int ELEMENTWISE_SPLIT = 1 << 18;

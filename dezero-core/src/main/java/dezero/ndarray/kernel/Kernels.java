@@ -40,6 +40,47 @@ public final class Kernels {
         return Holder.INSTANCE;
     }
 
+    /**
+     * How many threads the kernels split work among: the system property {@code dezero.threads}
+     * when set (at least 1), else the available processors.
+     */
+    public static int threads() {
+        return KernelThreads.THREADS;
+    }
+
+    /**
+     * What the kernels found out about this machine and chose from it, one item a line: the
+     * kernel and why, the threads, the caches and where their sizes came from, the gemm blocking.
+     */
+    public static String describe() {
+        Kernel k = get();
+        String vectorBits = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent() ? "" : " (no Vector API module)";
+        return "kernel: " + k.name() + vectorBits + "\n"
+                + "threads: " + KernelThreads.THREADS + (System.getProperty("dezero.threads") != null
+                        ? " (-Ddezero.threads)" : " (available processors)") + "\n"
+                + "caches: " + CpuCaches.get() + "\n"
+                + k.tuning();
+    }
+
+    /**
+     * The measured fused multiply-add peak of this machine in GFLOP/s, float32 or float64, on
+     * {@code threads} threads at once, over about {@code seconds} (plus 0.3 s of warm-up); NaN
+     * when the JVM has no Vector API module to measure it with.
+     */
+    public static double fmaPeakGflops(boolean float32, int threads, double seconds) {
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            ModuleLayer.boot().findModule(VECTOR_MODULE).ifPresent(Kernels.class.getModule()::addReads);
+            Class<?> cls = Class.forName("dezero.ndarray.kernel.VectorPeak");
+            java.lang.reflect.Method m = cls.getDeclaredMethod("gflops", boolean.class, int.class, double.class);
+            return (Double) m.invoke(null, float32, threads, seconds);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return Double.NaN;
+        }
+    }
+
     /** The plain-Java kernel, whatever {@link #get()} chose (for benchmarks and comparisons). */
     public static Kernel plain() {
         return new PlainKernel();

@@ -123,15 +123,20 @@ final class VectorReduce {
         FloatVector s1 = s0;
         FloatVector e1 = s0;
         int i = 0;
+        // TwoSum is seven additions per element: three of them are written as x * 1 + y (or x * -1 + y),
+        // the same correctly rounded result, so that CPUs with separate add and fma pipes (AMD's) spread
+        // them over both instead of queueing all seven on the adders
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector minusOne = FloatVector.broadcast(F, -1f);
         for (; i + 2 * step <= len; i += 2 * step) {
             FloatVector x0 = FloatVector.fromArray(F, a, off + i);
             FloatVector x1 = FloatVector.fromArray(F, a, off + i + step);
             FloatVector t0 = s0.add(x0);
             FloatVector t1 = s1.add(x1);
-            FloatVector b0 = t0.sub(s0);
-            FloatVector b1 = t1.sub(s1);
-            e0 = e0.add(s0.sub(t0.sub(b0)).add(x0.sub(b0)));
-            e1 = e1.add(s1.sub(t1.sub(b1)).add(x1.sub(b1)));
+            FloatVector b0 = s0.fma(minusOne, t0);
+            FloatVector b1 = s1.fma(minusOne, t1);
+            e0 = e0.add(t0.sub(b0).fma(minusOne, s0).fma(one, x0.sub(b0)));
+            e1 = e1.add(t1.sub(b1).fma(minusOne, s1).fma(one, x1.sub(b1)));
             s0 = t0;
             s1 = t1;
         }
@@ -273,14 +278,17 @@ final class VectorReduce {
     /** Rows r, r+inner, r+2 inner, r+3 inner added, in that order, to the pairs (acc[i], acc[w+i]). */
     private static void addRows4(float[] a, int r, int inner, float[] acc, int w, int vend) {
         int i = 0;
+        // three of TwoSum's seven additions as multiply-adds by +-1, as in sumRow
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector minusOne = FloatVector.broadcast(F, -1f);
         for (; i < vend; i += F.length()) {
             FloatVector s = FloatVector.fromArray(F, acc, i);
             FloatVector e = FloatVector.fromArray(F, acc, w + i);
             for (int q = 0; q < 4; q++) {
                 FloatVector x = FloatVector.fromArray(F, a, r + q * inner + i);
                 FloatVector t = s.add(x);
-                FloatVector b = t.sub(s);
-                e = e.add(s.sub(t.sub(b)).add(x.sub(b)));
+                FloatVector b = s.fma(minusOne, t);
+                e = e.add(t.sub(b).fma(minusOne, s).fma(one, x.sub(b)));
                 s = t;
             }
             s.intoArray(acc, i);

@@ -23,6 +23,9 @@ class GemmTest {
         {1023, 1, 16}, {9, 1600, 3}, {100, 300, 40},
         // one panel of B with op(A) read in place: depth over several blocks, n = V and below, row remainders
         {64, 10, 5408}, {600, 16, 64}, {37, 9, 700}, {1000, 10, 100},
+        // the blocking derived from the caches (GemmBlocking): depth over more than one kc block (kc is
+        // 256 to 2048 on current CPUs) with B read in place (few rows) and packed (rows over several mc blocks)
+        {100, 200, 2100}, {300, 100, 2100},
     };
 
     final Kernel[] kernels = {new PlainKernel(), new VectorKernel()};

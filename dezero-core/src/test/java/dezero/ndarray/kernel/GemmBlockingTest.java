@@ -1,0 +1,61 @@
+package dezero.ndarray.kernel;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The cache sizes read from the OS and the blocking derived from them (no timing: the model's arithmetic). */
+class GemmBlockingTest {
+    private static void cache(Path dir, int index, int level, String type, String size, String shared) throws IOException {
+        Path d = Files.createDirectories(dir.resolve("index" + index));
+        Files.writeString(d.resolve("level"), level + "\n");
+        Files.writeString(d.resolve("type"), type + "\n");
+        Files.writeString(d.resolve("size"), size + "\n");
+        Files.writeString(d.resolve("shared_cpu_list"), shared + "\n");
+    }
+
+    @Test
+    void readsLinuxCacheDescriptions(@TempDir Path dir) throws IOException {
+        cache(dir, 0, 1, "Data", "48K", "0-1");
+        cache(dir, 1, 1, "Instruction", "32K", "0-1");
+        cache(dir, 2, 2, "Unified", "2048K", "0-1");
+        cache(dir, 3, 3, "Unified", "105M", "0-1,4-5");
+        CpuCaches c = CpuCaches.fromSysfs(dir);
+        assertEquals(48 << 10, c.l1d);
+        assertEquals(2 << 20, c.l2);
+        assertEquals(105L << 20, c.l3);
+        assertEquals(4, c.l3Sharers);
+        assertEquals((105L << 20) / 2, c.l3PerThread(2));
+        assertNull(CpuCaches.fromSysfs(dir.resolve("absent")));
+        assertEquals(1, CpuCaches.countCpus("3"));
+        assertEquals(32L << 20, CpuCaches.parseSize("32M"));
+    }
+
+    @Test
+    void blockingFollowsTheCachesAndTheRegisters() {
+        // an AVX-512 machine with 32 KB L1d and 1 MB L2 (float32: 16 lanes)
+        CpuCaches amd = new CpuCaches(32 << 10, 1 << 20, 32L << 20, 2, "test");
+        GemmBlocking f = GemmBlocking.derive(4, 16, 32, amd, 2);
+        assertEquals(8, f.mr);
+        assertEquals(48, f.nr);
+        assertEquals(1024, f.kc); // the A sliver 8 x kc floats fills L1d
+        assertEquals(64, f.mc);   // the A block mc x kc floats is a quarter of L2
+        assertTrue((long) f.kc * f.nc * 4 <= (16L << 20) / 2, f.toString());
+        // a larger L1d and L2 (48 KB, 2 MB) give deeper and taller blocks, never wider micro-tiles
+        GemmBlocking g = GemmBlocking.derive(4, 16, 32, new CpuCaches(48 << 10, 2 << 20, 0, 1, "test"), 2);
+        assertEquals(1536, g.kc);
+        assertTrue(g.mc > f.mc, g.toString());
+        // 16 registers (AVX2): the 6 x 2-vector micro-tile
+        GemmBlocking h = GemmBlocking.derive(8, 4, 16, amd, 1);
+        assertEquals(6, h.mr);
+        assertEquals(8, h.nr);
+        assertEquals(0, h.kc % 8);
+    }
+}
