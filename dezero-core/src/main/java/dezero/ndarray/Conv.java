@@ -411,7 +411,8 @@ public final class Conv {
         DType t = floatType("pooling scatter", gy);
         Storage gx = Elementwise.alloc(t, Shapes.size(inputShape));
         long[] idx = argmax.data.longs();
-        forChunks(p.planes, chunks(p.planes, (long) p.oh * p.ow), (lo, hi) -> {
+        // work per plane: the input plane the gradient fills, not only the outputs scattered
+        forChunks(p.planes, chunks(p.planes, (long) p.h * p.w), (lo, hi) -> {
             if (t == DType.FLOAT64) {
                 k.maxPoolScatter(gy.data.doubles(), idx, win, lo, hi, gx.doubles());
             } else {

@@ -256,6 +256,50 @@ class VectorKernelTest {
     }
 
     @Test
+    void activationGradientsAgreeBitForBit() {
+        int[] sizes = {63, 64, 65, 207, 1023, LARGE};
+        for (int n : sizes) {
+            double[] x = randD(n, 3);
+            double[] g = randD(n, 5);
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = rnd.nextDouble();
+            }
+            double[] wantD = new double[n];
+            double[] gotD = new double[n];
+            plain.maskPositive(g, x, wantD, n);
+            vector.maskPositive(g, x, gotD, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToRawLongBits(wantD[i]), Double.doubleToRawLongBits(gotD[i]),
+                        "maskPositive float64 n=" + n + " x=" + x[i] + " g=" + g[i]);
+            }
+            plain.mulLogisticSlope(g, y, wantD, n);
+            vector.mulLogisticSlope(g, y, gotD, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToRawLongBits(wantD[i]), Double.doubleToRawLongBits(gotD[i]),
+                        "mulLogisticSlope float64 n=" + n + " at " + i);
+            }
+            float[] xf = toFloat(x);
+            float[] gf = toFloat(g);
+            float[] yf = toFloat(y);
+            float[] wantF = new float[n];
+            float[] gotF = new float[n];
+            plain.maskPositive(gf, xf, wantF, n);
+            vector.maskPositive(gf, xf, gotF, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToRawIntBits(wantF[i]), Float.floatToRawIntBits(gotF[i]),
+                        "maskPositive float32 n=" + n + " x=" + xf[i] + " g=" + gf[i]);
+            }
+            plain.mulLogisticSlope(gf, yf, wantF, n);
+            vector.mulLogisticSlope(gf, yf, gotF, n);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Float.floatToRawIntBits(wantF[i]), Float.floatToRawIntBits(gotF[i]),
+                        "mulLogisticSlope float32 n=" + n + " at " + i);
+            }
+        }
+    }
+
+    @Test
     void largeOperandsSplitAcrossThreadsAgree() {
         double[] a = randD(LARGE, 3);
         double[] b = randD(LARGE, 3);
