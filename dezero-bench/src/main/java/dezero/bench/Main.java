@@ -24,8 +24,7 @@ import java.util.function.Supplier;
  * are faster). gemm rows also give our fraction of the machine's measured FMA peak.
  *
  * <p>Options: {@code --python CMD} (the python for both scripts; default {@code python3}),
- * {@code --numpy PATH}, {@code --torch PATH} (the scripts; default {@code ../shared/bench/} or
- * {@code shared/bench/}), {@code --no-numpy}, {@code --no-torch}, {@code --no-plain},
+ * {@code --numpy PATH}, {@code --torch PATH} (other scripts than the two inside the jar), {@code --no-numpy}, {@code --no-torch}, {@code --no-plain},
  * {@code --threads N} (ours, NumPy's BLAS and PyTorch all on N threads; default: the cores).
  */
 public final class Main {

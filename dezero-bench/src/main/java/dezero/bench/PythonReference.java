@@ -2,10 +2,12 @@ package dezero.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,8 +18,9 @@ import java.util.regex.Pattern;
  * lines are read: {@code numpy_ref.py} (hand-written NumPy) and {@code torch_ref.py} (PyTorch
  * eager). Both run with the same python and the same thread count as ours: {@code THREADS} for
  * PyTorch, {@code OPENBLAS_NUM_THREADS}/{@code OMP_NUM_THREADS}/{@code MKL_NUM_THREADS} for the
- * BLAS under NumPy (its element-wise loops and reductions use one thread whatever the count). A
- * missing script, python or package leaves the column empty with a note saying how to get it.
+ * BLAS under NumPy (its element-wise loops and reductions use one thread whatever the count). The
+ * scripts ship inside the jar ({@code dezero/bench/python/}); {@code --numpy}/{@code --torch} run
+ * others. A missing python or package leaves the column empty with a note saying how to get it.
  */
 final class PythonReference {
     private static final Pattern LINE = Pattern.compile(
@@ -56,16 +59,34 @@ final class PythonReference {
 
     private static PythonReference find(String name, String file, String configured, String python, int threads,
                                         String hint) {
-        List<String> candidates = configured != null ? List.of(configured)
-                : List.of("../shared/bench/" + file, "shared/bench/" + file);
-        for (String c : candidates) {
-            Path p = Path.of(c);
+        if (configured != null) {
+            Path p = Path.of(configured);
             if (Files.isRegularFile(p)) {
                 return new PythonReference(name, p, python, threads, hint);
             }
+            System.out.println("(" + name + " reference skipped: no script at " + configured + ")");
+            return null;
         }
-        System.out.println("(" + name + " reference skipped: no script at " + String.join(" or ", candidates) + ")");
-        return null;
+        try {
+            return new PythonReference(name, bundled(file), python, threads, hint);
+        } catch (IOException e) {
+            System.out.println("(" + name + " reference skipped: cannot write the bundled " + file + ": "
+                    + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    /** The script shipped inside the jar, written to a temporary file that goes when the JVM exits. */
+    private static Path bundled(String file) throws IOException {
+        try (InputStream in = PythonReference.class.getResourceAsStream("python/" + file)) {
+            if (in == null) {
+                throw new IOException("python/" + file + " is not in the jar");
+            }
+            Path p = Files.createTempFile("dezero-bench-", "-" + file);
+            p.toFile().deleteOnExit();
+            Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+            return p;
+        }
     }
 
     /** The reference figures of one workload; empty (with a note, once) when python or the package is missing. */
