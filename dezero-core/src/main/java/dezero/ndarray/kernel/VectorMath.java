@@ -54,12 +54,11 @@ final class VectorMath {
 
     // ---- float32 lanes: tanh and sigmoid without widening to double (twice the lanes) ----
 
-    private static final float LOG2E_F = 1.44269504f;
-    /** ln2 in two parts: the high part has 9 significant bits, so n * LN2_HI_F is exact for |n| < 2^15. */
-    private static final float LN2_HI_F = 0.693359375f;
-    private static final float LN2_LO_F = -2.12194440e-4f;
-    /** 1.5 * 2^23 + 127: adding it rounds to an integer n in the low mantissa bits, biased by 127 (see ROUND_BIAS). */
-    private static final float ROUND_BIAS_F = 12582912.0f + 127;
+    // the float32 constants are ScalarMath's (the plain kernel's scalar loops give the same bits), explained there
+    private static final float LOG2E_F = ScalarMath.LOG2E_F;
+    private static final float LN2_HI_F = ScalarMath.LN2_HI_F;
+    private static final float LN2_LO_F = ScalarMath.LN2_LO_F;
+    private static final float ROUND_BIAS_F = ScalarMath.ROUND_BIAS_F;
 
     /**
      * out[oo + i] = e^a[ao + i] for i in [from, end), end - from a multiple of F.length(), in float
@@ -159,8 +158,8 @@ final class VectorMath {
         }
     }
 
-    private static final float EXP_MIN_F = -86.9f;
-    private static final float EXP_MAX_F = 88.0f;
+    private static final float EXP_MIN_F = ScalarMath.EXP_MIN_F;
+    private static final float EXP_MAX_F = ScalarMath.EXP_MAX_F;
 
     /** A loop over [from, end) that reads its operands again after its stores (to patch lanes). */
     private interface FloatLoop {
@@ -209,28 +208,21 @@ final class VectorMath {
         return ao + from < oo + end && oo + from < ao + end;
     }
 
+    private static final float EXP_Q0 = ScalarMath.EXP_Q0;
+    private static final float EXP_Q1 = ScalarMath.EXP_Q1;
+    private static final float EXP_Q2 = ScalarMath.EXP_Q2;
+    private static final float EXP_Q3 = ScalarMath.EXP_Q3;
+    private static final float EXP_Q4 = ScalarMath.EXP_Q4;
+    private static final float EXP_Q5 = ScalarMath.EXP_Q5;
 
-    /** 1/k! for k = 7..2 (Horner order): truncation below 2e-9 relative for |r| <= ln2/2. */
-    private static final float EXP_Q0 = 1.0f / 5040;
-    private static final float EXP_Q1 = 1.0f / 720;
-    private static final float EXP_Q2 = 1.0f / 120;
-    private static final float EXP_Q3 = 1.0f / 24;
-    private static final float EXP_Q4 = 1.0f / 6;
-    private static final float EXP_Q5 = 0.5f;
-
-    /**
-     * P(u) with tanh x = x (1 + u P(u)), u = x^2, for 0 <= x <= 1 (Horner order): a least-squares fit
-     * of the relative error on Chebyshev nodes in u, max relative error 1.1e-8 (0.18 of 2^-24).
-     */
-    private static final float TANH_P0 = -0.00035522020f;
-    private static final float TANH_P1 = 0.0022899630f;
-    private static final float TANH_P2 = -0.0079302983f;
-    private static final float TANH_P3 = 0.021475796f;
-    private static final float TANH_P4 = -0.053875986f;
-    private static final float TANH_P5 = 0.13332282f;
-    private static final float TANH_P6 = -0.33333293f;
-    /** 2^-12: below it x^3/3 is under a third of x's ulp, so tanh x rounds to x. */
-    private static final float TANH_IDENTITY = 0x1p-12f;
+    private static final float TANH_P0 = ScalarMath.TANH_P0;
+    private static final float TANH_P1 = ScalarMath.TANH_P1;
+    private static final float TANH_P2 = ScalarMath.TANH_P2;
+    private static final float TANH_P3 = ScalarMath.TANH_P3;
+    private static final float TANH_P4 = ScalarMath.TANH_P4;
+    private static final float TANH_P5 = ScalarMath.TANH_P5;
+    private static final float TANH_P6 = ScalarMath.TANH_P6;
+    private static final float TANH_IDENTITY = ScalarMath.TANH_IDENTITY;
 
     /**
      * out[oo + i] = tanh a[ao + i] for i in [from, end), end - from a multiple of F.length(), in

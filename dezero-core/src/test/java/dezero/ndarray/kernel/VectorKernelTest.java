@@ -300,6 +300,27 @@ class VectorKernelTest {
     }
 
     @Test
+    void floatExpTanhSigmoidGiveTheSameBitsOnBothKernels() {
+        // from ScalarMath.POLYNOMIALS_FROM elements both kernels run the same polynomials
+        for (int n : new int[] {64, 100, 1023, LARGE}) {
+            for (double scale : new double[] {0.5, 4, 120}) {
+                float[] a = toFloat(randD(n, scale));
+                for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.TANH, UnaryOp.SIGMOID}) {
+                    float[] want = new float[n];
+                    float[] got = new float[n];
+                    plain.unary(op, a, 0, want, 0, n);
+                    vector.unary(op, a, 0, got, 0, n);
+                    for (int i = 0; i < n; i++) {
+                        boolean same = Float.floatToRawIntBits(want[i]) == Float.floatToRawIntBits(got[i])
+                                || Float.isNaN(want[i]) && Float.isNaN(got[i]);
+                        assertTrue(same, op + " n=" + n + " x=" + a[i] + ": plain " + want[i] + ", vector " + got[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void largeOperandsSplitAcrossThreadsAgree() {
         double[] a = randD(LARGE, 3);
         double[] b = randD(LARGE, 3);
