@@ -269,16 +269,10 @@ class VectorKernelTest {
             double[] gotD = new double[n];
             plain.maskPositive(g, x, wantD, n);
             vector.maskPositive(g, x, gotD, n);
-            for (int i = 0; i < n; i++) {
-                assertEquals(Double.doubleToRawLongBits(wantD[i]), Double.doubleToRawLongBits(gotD[i]),
-                        "maskPositive float64 n=" + n + " x=" + x[i] + " g=" + g[i]);
-            }
+            assertSameBits(wantD, gotD, "maskPositive float64 n=" + n);
             plain.mulLogisticSlope(g, y, wantD, n);
             vector.mulLogisticSlope(g, y, gotD, n);
-            for (int i = 0; i < n; i++) {
-                assertEquals(Double.doubleToRawLongBits(wantD[i]), Double.doubleToRawLongBits(gotD[i]),
-                        "mulLogisticSlope float64 n=" + n + " at " + i);
-            }
+            assertSameBits(wantD, gotD, "mulLogisticSlope float64 n=" + n);
             float[] xf = toFloat(x);
             float[] gf = toFloat(g);
             float[] yf = toFloat(y);
@@ -286,17 +280,26 @@ class VectorKernelTest {
             float[] gotF = new float[n];
             plain.maskPositive(gf, xf, wantF, n);
             vector.maskPositive(gf, xf, gotF, n);
-            for (int i = 0; i < n; i++) {
-                assertEquals(Float.floatToRawIntBits(wantF[i]), Float.floatToRawIntBits(gotF[i]),
-                        "maskPositive float32 n=" + n + " x=" + xf[i] + " g=" + gf[i]);
-            }
+            assertSameBits(toDouble(wantF), toDouble(gotF), "maskPositive float32 n=" + n);
             plain.mulLogisticSlope(gf, yf, wantF, n);
             vector.mulLogisticSlope(gf, yf, gotF, n);
-            for (int i = 0; i < n; i++) {
-                assertEquals(Float.floatToRawIntBits(wantF[i]), Float.floatToRawIntBits(gotF[i]),
-                        "mulLogisticSlope float32 n=" + n + " at " + i);
-            }
+            assertSameBits(toDouble(wantF), toDouble(gotF), "mulLogisticSlope float32 n=" + n);
         }
+    }
+
+    /** Exact agreement, signed zeros and NaN payloads included (float results widen exactly). */
+    static void assertSameBits(double[] want, double[] got, String what) {
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(want[i]), Double.doubleToRawLongBits(got[i]), what + " at " + i);
+        }
+    }
+
+    static double[] toDouble(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
     }
 
     @Test
