@@ -247,7 +247,7 @@ final class VectorReduce {
 
     /**
      * float32 column sums, each kept as a (sum, error) pair of floats accumulated with TwoSum in
-     * row order (see {@link #sumRow}), rounded once into out. Four rows per pass over the pairs.
+     * row order (see {@link #sumRow}), rounded once into out. {@link #ROWS_PER_PASS} rows per pass over the pairs.
      */
     private static void columnSums(float[] a, int aOff, int oFrom, int oTo, int len, int inner, int from, int to,
                                    float[] out, int outOff) {
@@ -262,8 +262,8 @@ final class VectorReduce {
             int base = aOff + o * len * inner + from;
             java.util.Arrays.fill(acc, 0, 2 * w, 0.0f);
             int k = 0;
-            for (; k + 4 <= len; k += 4) {
-                addRows4(a, base + k * inner, inner, acc, w, vend);
+            for (; k + ROWS_PER_PASS <= len; k += ROWS_PER_PASS) {
+                addRows(a, base + k * inner, inner, acc, w, vend);
             }
             for (; k < len; k++) {
                 addRows1(a, base + k * inner, acc, w, vend);
@@ -275,8 +275,15 @@ final class VectorReduce {
         }
     }
 
-    /** Rows r, r+inner, r+2 inner, r+3 inner added, in that order, to the pairs (acc[i], acc[w+i]). */
-    private static void addRows4(float[] a, int r, int inner, float[] acc, int w, int vend) {
+    /**
+     * Rows added per pass over the (sum, error) pairs: the pairs are loaded and stored once per this many
+     * TwoSum steps. Eight rather than four: 2048 x 2048 column sums ran 5-15 % faster on one thread and up to
+     * half again on two (AMD EPYC); sixteen ran slower on both.
+     */
+    private static final int ROWS_PER_PASS = 8;
+
+    /** Rows r, r + inner, ..., r + (ROWS_PER_PASS - 1) inner added, in that order, to the pairs (acc[i], acc[w+i]). */
+    private static void addRows(float[] a, int r, int inner, float[] acc, int w, int vend) {
         int i = 0;
         // three of TwoSum's seven additions as multiply-adds by +-1, as in sumRow
         FloatVector one = FloatVector.broadcast(F, 1f);
@@ -284,7 +291,7 @@ final class VectorReduce {
         for (; i < vend; i += F.length()) {
             FloatVector s = FloatVector.fromArray(F, acc, i);
             FloatVector e = FloatVector.fromArray(F, acc, w + i);
-            for (int q = 0; q < 4; q++) {
+            for (int q = 0; q < ROWS_PER_PASS; q++) {
                 FloatVector x = FloatVector.fromArray(F, a, r + q * inner + i);
                 FloatVector t = s.add(x);
                 FloatVector b = s.fma(minusOne, t);
@@ -295,7 +302,7 @@ final class VectorReduce {
             e.intoArray(acc, w + i);
         }
         for (; i < w; i++) {
-            for (int q = 0; q < 4; q++) {
+            for (int q = 0; q < ROWS_PER_PASS; q++) {
                 addScalar(acc, w, i, a[r + q * inner + i]);
             }
         }
