@@ -6,6 +6,8 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * float32 max pooling (branch-free inside the image, NaN rows by the comparison loop) agrees
@@ -87,6 +89,31 @@ class MaxPoolFloatTest {
                     assertEquals(byHand.getFlat(i), gd.getFlat(i), "grad " + i + ", window " + g);
                     assertEquals(byHand.getFlat(i), gf.getFlat(i), "float grad " + i + ", window " + g);
                 }
+            }
+        }
+    }
+
+    @Test
+    void anArgmaxThatIsNoTapOfTheWindowIsRefusedByName() {
+        // the vector kernel's whole-plane scatter (26 x 26 float32), the scalar loops (float64), a padded
+        // window (taps reached through their offsets) and the gather: none may write or read another pixel
+        ConvWindow pool2 = ConvWindow.of("pooling", 2, 2, 2, 2, 0, 0);
+        ConvWindow padded = ConvWindow.of("pooling", 3, 3, 1, 1, 1, 1);
+        for (ConvWindow g : new ConvWindow[] {pool2, padded}) {
+            for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+                NdArray x = input(7, false, 1, 2, 26, 26).astype(t);
+                Conv.MaxPooled f = Conv.maxPool(x, g);
+                long[] bad = f.argmax.longData().clone();
+                bad[bad.length / 2] = g.kh * g.kw;
+                NdArray argmax = NdArray.wrap(bad, f.argmax.shape());
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> Conv.maxPoolGrad(f.output, argmax, x.shape(), g));
+                String want = "argmax " + (g.kh * g.kw) + " at index " + bad.length / 2;
+                assertTrue(e.getMessage().contains(want), e.getMessage());
+                e = assertThrows(IllegalArgumentException.class, () -> Conv.maxPoolGather(x, argmax, g));
+                assertTrue(e.getMessage().contains(want), e.getMessage());
+                bad[bad.length / 2] = -1;
+                assertThrows(IllegalArgumentException.class, () -> Conv.maxPoolGrad(f.output, argmax, x.shape(), g));
             }
         }
     }

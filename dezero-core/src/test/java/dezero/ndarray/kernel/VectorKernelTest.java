@@ -324,6 +324,39 @@ class VectorKernelTest {
     }
 
     @Test
+    void maxPoolingAndItsScatterAgreeBitForBitOnWholePlanes() {
+        // 2 x 2 windows at stride 2 over planes wide enough for VectorPool (26 x 26, 32 x 40), one with
+        // an odd height; inputs full of ties and signed zeros, gradients with -0, NaN and infinities
+        int[][] planes = {{26, 26}, {33, 40}, {32, 16}};
+        for (int[] hw : planes) {
+            int h = hw[0];
+            int w = hw[1];
+            Window g = new Window(2, 2, 2, 2, 0, 0, h, w, h / 2, w / 2);
+            int n = 3;
+            float[] x = new float[n * h * w];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rnd.nextInt(3) == 0 ? (rnd.nextBoolean() ? -0f : 0f) : rnd.nextInt(5) - 2;
+            }
+            int outs = n * g.oh * g.ow;
+            float[] yPlain = new float[outs];
+            float[] yVector = new float[outs];
+            long[] idxPlain = new long[outs];
+            long[] idxVector = new long[outs];
+            plain.maxPool(x, g, 0, n, yPlain, idxPlain);
+            vector.maxPool(x, g, 0, n, yVector, idxVector);
+            assertSameBits(toDouble(yPlain), toDouble(yVector), "max pooling " + h + " x " + w);
+            assertEquals(java.util.Arrays.toString(idxPlain), java.util.Arrays.toString(idxVector), "argmax");
+            float[] gy = toFloat(randD(outs, 10));
+            gy[1] = -0f;
+            float[] gxPlain = new float[x.length];
+            float[] gxVector = new float[x.length];
+            plain.maxPoolScatter(gy, idxPlain, g, 0, n, gxPlain);
+            vector.maxPoolScatter(gy, idxPlain, g, 0, n, gxVector);
+            assertSameBits(toDouble(gxPlain), toDouble(gxVector), "scatter " + h + " x " + w);
+        }
+    }
+
+    @Test
     void largeOperandsSplitAcrossThreadsAgree() {
         double[] a = randD(LARGE, 3);
         double[] b = randD(LARGE, 3);
