@@ -1,5 +1,6 @@
 package dezero;
 
+import dezero.ndarray.DType;
 import dezero.ndarray.NdArray;
 
 import java.lang.ref.WeakReference;
@@ -103,6 +104,20 @@ public abstract class Function {
     /** Whether input {@code i} needs a gradient (false for constants made from Java numbers and raw arrays). */
     protected final boolean needsGrad(int i) {
         return !inputs[i].isConstant();
+    }
+
+    /**
+     * For {@link #backward}: an array the gradient of input {@code i} may be written into instead of
+     * a new one (see {@link Parameter#releaseGrad()}), of that input's shape and {@code dtype}, or null
+     * (allocate as usual). Non-null only for a parameter whose gradient was released and that has
+     * received none yet, and only when backward records no graph: a gradient that is itself
+     * differentiated must be a new variable.
+     */
+    protected final NdArray gradBuffer(int i, DType dtype) {
+        if (Config.enableBackprop() || !(inputs[i] instanceof Parameter)) {
+            return null;
+        }
+        return ((Parameter) inputs[i]).takeGradBuffer(dtype);
     }
 
     public final int generation() {

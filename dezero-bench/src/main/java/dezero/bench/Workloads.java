@@ -158,7 +158,7 @@ final class Workloads {
                 Variable y = F.linear(h, w2, b2);
                 Variable loss = F.softmaxCrossEntropy(y, ts.get(i));
                 for (Parameter p : params) {
-                    p.cleargrad();
+                    p.releaseGrad(); // the next backward writes W1's gradient into this step's array
                 }
                 loss.backward();
                 for (Parameter p : params) {

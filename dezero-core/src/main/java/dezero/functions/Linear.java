@@ -2,6 +2,7 @@ package dezero.functions;
 
 import dezero.Function;
 import dezero.Variable;
+import dezero.ndarray.DType;
 import dezero.ndarray.NdArray;
 import dezero.ndarray.Shapes;
 
@@ -27,12 +28,15 @@ public final class Linear extends Function {
                     + " does not broadcast to x @ W of shape " + Shapes.str(y.shape()) + " (x "
                     + Shapes.str(xs[0].shape()) + ", W " + Shapes.str(xs[1].shape()) + ")");
         }
-        return y.add(xs[2]);
+        // the product is a new array of this function's: the bias goes into it unless it changes the dtype
+        return y.dtype() == DType.promote(y.dtype(), xs[2].dtype()) ? y.addi(xs[2]) : y.add(xs[2]);
     }
 
     @Override
     protected Variable[] backward(Variable gy) {
-        Variable[] g = MatMul.productGrads(input(0), input(1), gy, needsGrad(0), needsGrad(1));
+        DType t = MatMul.weightGradInPlace(input(0), input(1), gy, needsGrad(1));
+        Variable[] g = MatMul.productGrads(input(0), input(1), gy, needsGrad(0), needsGrad(1),
+                t == null ? null : gradBuffer(1, t));
         if (inputCount() == 2) {
             return g;
         }

@@ -2,6 +2,7 @@ package dezero.functions;
 
 import dezero.Function;
 import dezero.Variable;
+import dezero.ndarray.DType;
 import dezero.ndarray.NdArray;
 import dezero.ndarray.Shapes;
 
@@ -45,7 +46,7 @@ public final class MatMul extends Function {
     @Override
     protected Variable[] backward(Variable gy) {
         if (!transA && !transB) {
-            return productGrads(input(0), input(1), gy, needsGrad(0), needsGrad(1));
+            return productGrads(input(0), input(1), gy, needsGrad(0), needsGrad(1), weightGradBuffer(gy));
         }
         return flaggedGrads(input(0), input(1), gy, transA, transB, needsGrad(0), needsGrad(1));
     }
@@ -69,15 +70,36 @@ public final class MatMul extends Function {
     }
 
     /**
-     * The gradients of {@code x @ w} (np.matmul rules: 1-d operands promoted, batch axes
-     * broadcast) for the upstream {@code gy}; an entry is null when its flag is false. Shared with
-     * {@link Linear}.
+     * The dtype of the weight's gradient of {@code x @ W} when it may be written into a released
+     * parameter's own array ({@link Function#gradBuffer}): the product is 2-d and W needs a gradient;
+     * else null. Shared with {@link Linear}.
      */
-    static Variable[] productGrads(Variable x, Variable w, Variable gy, boolean needX, boolean needW) {
+    static DType weightGradInPlace(Variable x, Variable w, Variable gy, boolean needW) {
+        return needW && x.ndim() == 2 && w.ndim() == 2 ? DType.promote(x.dtype(), gy.dtype()) : null;
+    }
+
+    /** {@link #gradBuffer} for the weight (input 1), where {@link #weightGradInPlace} allows it. */
+    private NdArray weightGradBuffer(Variable gy) {
+        DType t = weightGradInPlace(input(0), input(1), gy, needsGrad(1));
+        return t == null ? null : gradBuffer(1, t);
+    }
+
+    /**
+     * The gradients of {@code x @ w} (np.matmul rules: 1-d operands promoted, batch axes
+     * broadcast) for the upstream {@code gy}; an entry is null when its flag is false. The weight's
+     * gradient is written into {@code wOut} when that is not null (2-d operands only, see
+     * {@link #weightGradBuffer}). Shared with {@link Linear}.
+     */
+    static Variable[] productGrads(Variable x, Variable w, Variable gy, boolean needX, boolean needW, NdArray wOut) {
         int[] xShape = x.shape();
         int[] wShape = w.shape();
         if (xShape.length == 2 && wShape.length == 2) {
-            return grads(needX ? matmulT(gy, w, false, true) : null, needW ? matmulT(x, gy, true, false) : null);
+            Variable gw = null;
+            if (needW) {
+                gw = wOut != null ? new Variable(x.data().matmul(gy.data(), true, false, wOut))
+                        : matmulT(x, gy, true, false);
+            }
+            return grads(needX ? matmulT(gy, w, false, true) : null, gw);
         }
         Variable x2 = xShape.length == 1 ? F.reshape(x, 1, xShape[0]) : x;
         Variable w2 = wShape.length == 1 ? F.reshape(w, wShape[0], 1) : w;

@@ -102,6 +102,23 @@ public abstract class Layer implements UnaryOperator<Variable> {
     }
 
     /**
+     * {@link Parameter#releaseGrad()} for every parameter: forgets the gradients and lets the next
+     * backward write the large ones into the same arrays (a fresh allocation per step saved). The
+     * gradients obtained before are overwritten then; use {@link #cleargrads()} to keep them.
+     *
+     * <pre>{@code
+     * model.releaseGrads();
+     * loss.backward();
+     * optimizer.update();
+     * }</pre>
+     */
+    public final void releaseGrads() {
+        for (Parameter p : params()) {
+            p.releaseGrad();
+        }
+    }
+
+    /**
      * The parameters by DeZero's flattened names ({@code W}, {@code l0/b}, {@code enc/fc/W}), in
      * declaration order: the keys of {@code save_weights} files.
      */

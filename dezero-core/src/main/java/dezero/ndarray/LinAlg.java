@@ -102,9 +102,63 @@ final class LinAlg {
             // integer products are rare: transposed copies then the plain loop
             return matmul(transA ? a.transpose() : a, transB ? b.transpose() : b);
         }
+        NdArray c = new NdArray(t, new int[] {m, n}, Elementwise.alloc(t, Math.multiplyExact(m, n)));
+        gemm(a, b, transA, transB, m, n, k, c);
+        return c;
+    }
+
+    /**
+     * {@link #matmul(NdArray, NdArray, boolean, boolean)} written into {@code out} ({@code np.matmul(..., out=)}):
+     * out must be floating, of the product's shape and of the operands' common dtype. When out shares its
+     * elements with an operand the product is computed aside and copied in, as NumPy does.
+     */
+    static NdArray matmul(NdArray a, NdArray b, boolean transA, boolean transB, NdArray out) {
+        String what = "matmul (transA=" + transA + ", transB=" + transB + ", out)";
+        if (a.ndim() != 2 || b.ndim() != 2) {
+            throw new IllegalArgumentException(what + ": operands must be 2-d, got shapes " + Shapes.str(a.shape)
+                    + " and " + Shapes.str(b.shape));
+        }
+        int m = a.shape[transA ? 1 : 0];
+        int k = a.shape[transA ? 0 : 1];
+        int kb = b.shape[transB ? 1 : 0];
+        int n = b.shape[transB ? 0 : 1];
+        if (k != kb) {
+            throw new IllegalArgumentException(what + ": shapes " + Shapes.str(a.shape) + " and "
+                    + Shapes.str(b.shape) + " not aligned: depth " + k + " != " + kb);
+        }
+        DType t = DType.promote(a.dtype, b.dtype);
+        if (out.dtype != t || !t.isFloating()) {
+            throw new IllegalArgumentException(what + ": out is " + out.dtype + ", the product of " + a.dtype
+                    + " and " + b.dtype + " is " + (t.isFloating() ? t : "not floating") + " (out must be "
+                    + (t.isFloating() ? t : "a float64 or float32 product") + ")");
+        }
+        if (out.ndim() != 2 || out.shape[0] != m || out.shape[1] != n) {
+            throw new IllegalArgumentException(what + ": out has shape " + Shapes.str(out.shape)
+                    + ", the product of " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape) + " has (" + m + ", "
+                    + n + ")");
+        }
+        if (sameElements(out, a) || sameElements(out, b)) {
+            NdArray c = matmul(a, b, transA, transB);
+            c.data.copyTo(0, out.data, 0, c.size);
+            return out;
+        }
+        gemm(a, b, transA, transB, m, n, k, out);
+        return out;
+    }
+
+    private static boolean sameElements(NdArray x, NdArray y) {
+        if (x.dtype != y.dtype) {
+            return false;
+        }
+        return x.dtype == DType.FLOAT64 ? x.data.doubles() == y.data.doubles() : x.data.floats() == y.data.floats();
+    }
+
+    /** c (m x n, floating, of the operands' common dtype) = op(a) @ op(b). */
+    private static void gemm(NdArray a, NdArray b, boolean transA, boolean transB, int m, int n, int k, NdArray c) {
+        DType t = c.dtype;
         Storage ad = Elementwise.dataAs(a, t);
         Storage bd = Elementwise.dataAs(b, t);
-        Storage cd = Elementwise.alloc(t, Math.multiplyExact(m, n));
+        Storage cd = c.data;
         int lda = a.shape[1];
         int ldb = b.shape[1];
         Kernel kernel = Kernels.get();
@@ -113,7 +167,6 @@ final class LinAlg {
         } else {
             kernel.gemm(transA, transB, m, n, k, ad.floats(), 0, lda, bd.floats(), 0, ldb, cd.floats(), 0, n);
         }
-        return new NdArray(t, new int[] {m, n}, cd);
     }
 
     /** For each index of the broadcast batch shape, the element offset of the matching block of an operand. */

@@ -945,6 +945,24 @@ public final class NdArray {
         return LinAlg.matmul(this, o, transA, transB);
     }
 
+    /**
+     * {@link #matmul(NdArray, boolean, boolean)} written into {@code out} instead of a new array
+     * ({@code np.matmul(a, b, out=out)}), so a training loop can reuse one buffer. out must have the
+     * product's shape and the operands' common floating dtype; an out that shares its elements with an
+     * operand gets the right product (it is computed aside, then copied in).
+     *
+     * <pre>{@code
+     * jshell> var out = NdArray.zeros(2, 4)
+     * jshell> NdArray.arange(0, 6, 1).reshape(3, 2).matmul(NdArray.ones(3, 4), true, false, out) == out
+     * $2 ==> true
+     * }</pre>
+     *
+     * @return {@code out}
+     */
+    public NdArray matmul(NdArray o, boolean transA, boolean transB, NdArray out) {
+        return LinAlg.matmul(this, o, transA, transB, out);
+    }
+
     /** Alias of {@link #matmul}, as DeZero's {@code dot}. */
     public NdArray dot(NdArray o) {
         return LinAlg.matmul(this, o);
