@@ -26,6 +26,9 @@ class GemmTest {
         // the blocking derived from the caches (GemmBlocking): depth over more than one kc block (kc is
         // 256 to 2048 on current CPUs) with B read in place (few rows) and packed (rows over several mc blocks)
         {100, 200, 2100}, {300, 100, 2100},
+        // dot products along the depth (n below a vector, VectorGemmDot): blocks of 4 x 5, 4 x 2, 4 x 1 columns,
+        // rows left over, a depth with a tail after the last vector, B packed (from 96 rows) or read transposed
+        {100, 10, 1000}, {101, 3, 77}, {97, 15, 64}, {130, 9, 100}, {64, 7, 300}, {6, 4, 130},
     };
 
     final Kernel[] kernels = {new PlainKernel(), new VectorKernel()};
