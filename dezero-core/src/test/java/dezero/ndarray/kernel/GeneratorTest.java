@@ -76,7 +76,8 @@ class GeneratorTest {
             String d = Files.readString(GENERATED.resolve(family + "D.java"));
             String f = Files.readString(GENERATED.resolve(family + "F.java"));
             String asDouble = f.replace("FloatVector", "DoubleVector").replace("Float", "Double")
-                    .replace("float", "double").replace(family + "F", family + "D");
+                    .replace("float", "double").replace(family + "F", family + "D")
+                    .replace(family + "DotF", family + "DotD");
             assertEquals(d, asDouble, family + "D and " + family + "F come from one template");
         }
     }
