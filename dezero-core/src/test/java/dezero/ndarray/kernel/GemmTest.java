@@ -29,6 +29,9 @@ class GemmTest {
         // dot products along the depth (n below a vector, VectorGemmDot): blocks of 4 x 5, 4 x 2, 4 x 1 columns,
         // rows left over, a depth with a tail after the last vector, B packed (from 96 rows) or read transposed
         {100, 10, 1000}, {101, 3, 77}, {97, 15, 64}, {130, 9, 100}, {64, 7, 300}, {6, 4, 130},
+        // op(A) transposed with n below a vector (VectorGemmNarrow): blocks of 5 columns and single ones,
+        // rows left over after the blocks of 2V, a one-step depth
+        {1000, 10, 100}, {77, 6, 1}, {33, 15, 9},
     };
 
     final Kernel[] kernels = {new PlainKernel(), new VectorKernel()};

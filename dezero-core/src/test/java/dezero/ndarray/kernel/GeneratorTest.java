@@ -77,7 +77,7 @@ class GeneratorTest {
             String f = Files.readString(GENERATED.resolve(family + "F.java"));
             String asDouble = f.replace("FloatVector", "DoubleVector").replace("Float", "Double")
                     .replace("float", "double").replace(family + "F", family + "D")
-                    .replace(family + "DotF", family + "DotD");
+                    .replace(family + "DotF", family + "DotD").replace(family + "NarrowF", family + "NarrowD");
             assertEquals(d, asDouble, family + "D and " + family + "F come from one template");
         }
     }

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 @Tag("vector-api") // needs the incubator module: not in the plain-kernel run
 class KernelSpeciesTest {
     private static final String[] KERNEL_CLASSES = {
-        "VectorKernel", "VectorGemmF", "VectorGemmD", "VectorGemmDotF", "VectorGemmDotD", "VectorBinaryF",
-        "VectorBinaryD", "VectorUnary", "VectorMath", "VectorReduce", "VectorAdamStep",
+        "VectorKernel", "VectorGemmF", "VectorGemmD", "VectorGemmDotF", "VectorGemmDotD", "VectorGemmNarrowF",
+        "VectorGemmNarrowD", "VectorBinaryF", "VectorBinaryD", "VectorUnary", "VectorMath", "VectorReduce",
+        "VectorAdamStep",
     };
 
     /** Names whose presence in a class file means a second shape: explicit species or shape changes. */
