@@ -180,6 +180,10 @@ final class ShapeOps {
         }
         int[] out = shape.clone();
         int outSize = Shapes.size(out);
+        NdArray columns = leadingAxesSummed(a, out);
+        if (columns != null) {
+            return columns;
+        }
         // destination stride for each source axis (0 where that axis is summed)
         int nd = a.shape.length;
         int lead = nd - out.length;
@@ -233,6 +237,38 @@ final class ShapeOps {
             default:
                 return new NdArray(DType.INT64, out, new Storage.L(accL));
         }
+    }
+
+    /**
+     * sumTo's common case, a bias gradient ((batch, features) to (features,) or (1, features)): when
+     * the axes summed away are the leading ones and the kept ones are whole, the result is the column
+     * sums of a (rows, cols) view, which the kernel's reduction computes (vectorized, split across the
+     * cores) in place of the general accumulation. Floating dtypes only; null when the case does not apply.
+     */
+    private static NdArray leadingAxesSummed(NdArray a, int[] out) {
+        int nd = a.shape.length;
+        int lead = nd - out.length;
+        if (!a.dtype.isFloating() || a.size == 0) {
+            return null;
+        }
+        int j0 = nd;
+        while (j0 > lead && out[j0 - 1 - lead] == a.shape[j0 - 1]) {
+            j0--;
+        }
+        for (int i = lead; i < j0; i++) {
+            if (out[i - lead] != 1) {
+                return null;
+            }
+        }
+        int cols = 1;
+        for (int i = j0; i < nd; i++) {
+            cols *= a.shape[i];
+        }
+        int rows = a.size / cols;
+        if (rows < 2) {
+            return null;
+        }
+        return a.reshape(rows, cols).sum(0, false).reshape(out);
     }
 
     // ------------------------------------------------------------------ joining

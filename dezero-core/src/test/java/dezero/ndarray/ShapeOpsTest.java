@@ -153,6 +153,37 @@ class ShapeOpsTest {
     }
 
     @Test
+    void sumToOfLeadingAxesIsTheColumnSumsInEitherDtype() {
+        // the bias-gradient case, (batch, features) -> (features,): large enough for the vector kernel
+        NdArray x = new NdRandom(5).randn(300, 70);
+        double[] v = x.toDoubleArray();
+        double[] expected = new double[70];
+        for (int i = 0; i < 300; i++) {
+            for (int j = 0; j < 70; j++) {
+                expected[j] += v[i * 70 + j];
+            }
+        }
+        assertArrayEquals(expected, x.sumTo(70).toDoubleArray(), 1e-12);
+        NdArray f = x.astype(DType.FLOAT32);
+        double[] fv = f.toDoubleArray();
+        double[] fExpected = new double[70];
+        for (int i = 0; i < 300; i++) {
+            for (int j = 0; j < 70; j++) {
+                fExpected[j] += fv[i * 70 + j];
+            }
+        }
+        NdArray fs = f.sumTo(1, 70);
+        assertEquals(DType.FLOAT32, fs.dtype());
+        assertArrayEquals(new int[] {1, 70}, fs.shape());
+        for (int j = 0; j < 70; j++) {
+            // as accurate as summing in double: within one float rounding of the double sum
+            assertEquals((float) fExpected[j], fs.toDoubleArray()[j], Math.ulp((float) fExpected[j]), "column " + j);
+        }
+        // a kept axis of 1 between the summed ones and the kept ones
+        check(ar(4, 1, 3).sumTo(1, 3), s(1, 3), 18, 22, 26);
+    }
+
+    @Test
     void sumToDTypes() {
         NdArray f = NdArray.wrap(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
         NdArray rf = f.sumTo(3);
