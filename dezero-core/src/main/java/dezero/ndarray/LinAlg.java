@@ -85,18 +85,10 @@ final class LinAlg {
      * kernel's gemm reads the stored operands with the flags, so no transposed copy is made.
      */
     static NdArray matmul(NdArray a, NdArray b, boolean transA, boolean transB) {
-        if (a.ndim() != 2 || b.ndim() != 2) {
-            throw new IllegalArgumentException("matmul (transA=" + transA + ", transB=" + transB
-                    + "): operands must be 2-d, got shapes " + Shapes.str(a.shape) + " and " + Shapes.str(b.shape));
-        }
-        int m = a.shape[transA ? 1 : 0];
-        int k = a.shape[transA ? 0 : 1];
-        int kb = b.shape[transB ? 1 : 0];
-        int n = b.shape[transB ? 0 : 1];
-        if (k != kb) {
-            throw new IllegalArgumentException("matmul (transA=" + transA + ", transB=" + transB + "): shapes "
-                    + Shapes.str(a.shape) + " and " + Shapes.str(b.shape) + " not aligned: depth " + k + " != " + kb);
-        }
+        int[] mnk = flaggedDims(a, b, transA, transB, "matmul (transA=" + transA + ", transB=" + transB + ")");
+        int m = mnk[0];
+        int n = mnk[1];
+        int k = mnk[2];
         DType t = DType.promote(a.dtype, b.dtype);
         if (!t.isFloating()) {
             // integer products are rare: transposed copies then the plain loop
@@ -114,18 +106,10 @@ final class LinAlg {
      */
     static NdArray matmul(NdArray a, NdArray b, boolean transA, boolean transB, NdArray out) {
         String what = "matmul (transA=" + transA + ", transB=" + transB + ", out)";
-        if (a.ndim() != 2 || b.ndim() != 2) {
-            throw new IllegalArgumentException(what + ": operands must be 2-d, got shapes " + Shapes.str(a.shape)
-                    + " and " + Shapes.str(b.shape));
-        }
-        int m = a.shape[transA ? 1 : 0];
-        int k = a.shape[transA ? 0 : 1];
-        int kb = b.shape[transB ? 1 : 0];
-        int n = b.shape[transB ? 0 : 1];
-        if (k != kb) {
-            throw new IllegalArgumentException(what + ": shapes " + Shapes.str(a.shape) + " and "
-                    + Shapes.str(b.shape) + " not aligned: depth " + k + " != " + kb);
-        }
+        int[] mnk = flaggedDims(a, b, transA, transB, what);
+        int m = mnk[0];
+        int n = mnk[1];
+        int k = mnk[2];
         DType t = DType.promote(a.dtype, b.dtype);
         if (out.dtype != t || !t.isFloating()) {
             throw new IllegalArgumentException(what + ": out is " + out.dtype + ", the product of " + a.dtype
@@ -144,6 +128,21 @@ final class LinAlg {
         }
         gemm(a, b, transA, transB, m, n, k, out);
         return out;
+    }
+
+    /** (m, n, k) of op(a) @ op(b) for 2-d operands; what the message names the call by. */
+    private static int[] flaggedDims(NdArray a, NdArray b, boolean transA, boolean transB, String what) {
+        if (a.ndim() != 2 || b.ndim() != 2) {
+            throw new IllegalArgumentException(what + ": operands must be 2-d, got shapes " + Shapes.str(a.shape)
+                    + " and " + Shapes.str(b.shape));
+        }
+        int k = a.shape[transA ? 0 : 1];
+        int kb = b.shape[transB ? 1 : 0];
+        if (k != kb) {
+            throw new IllegalArgumentException(what + ": shapes " + Shapes.str(a.shape) + " and "
+                    + Shapes.str(b.shape) + " not aligned: depth " + k + " != " + kb);
+        }
+        return new int[] {a.shape[transA ? 1 : 0], b.shape[transB ? 0 : 1], k};
     }
 
     private static boolean sameElements(NdArray x, NdArray y) {
