@@ -58,4 +58,23 @@ class GemmBlockingTest {
         assertEquals(8, h.nr);
         assertEquals(0, h.kc % 8);
     }
+
+    @Test
+    void plainKernelBlockingFollowsTheCaches() {
+        CpuCaches amd = new CpuCaches(32 << 10, 1 << 20, 32L << 20, 2, "test");
+        GemmBlocking f = GemmBlocking.rowUpdates(4, 8, amd);
+        assertEquals(512, f.nc);  // eight rows of 512 floats: half of L1d
+        assertEquals(256, f.mc);  // 256 accumulator rows of 512 floats: half of L2
+        assertEquals(256, f.kc);
+        GemmBlocking d = GemmBlocking.rowUpdates(8, 8, amd);
+        assertEquals(256, d.nc);  // the same bytes, half the elements
+        assertEquals(256, d.mc);
+        assertEquals(0, d.kc % 8, d.toString()); // whole passes of eight rows
+        // an Intel core with 48 KB L1d and 2 MB L2: longer rows and as many of them
+        GemmBlocking g = GemmBlocking.rowUpdates(4, 8, new CpuCaches(48 << 10, 2 << 20, 0, 1, "test"));
+        assertEquals(768, g.nc);
+        assertTrue(g.mc >= 256, g.toString());
+        assertTrue(g.toString().startsWith("8 rows of B per row update"), g.toString());
+        assertTrue(g.why.contains("half of L1d"), g.why);
+    }
 }
