@@ -306,6 +306,87 @@ class PlainKernelTest {
         return r;
     }
 
+    /** 1/(i+1) with alternating signs and magnitudes from 1 to 10^6: a sum whose order shows in the last bits. */
+    static double[] harmonicMix(int n) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (1.0 / (i + 1)) * (i % 3 == 0 ? -1.0 : 1.0) * Math.pow(10.0, i % 7);
+        }
+        return a;
+    }
+
+    @Test
+    void float64RowSumsAreNumpysPairwiseSums() {
+        // np.sum of the same arrays (NumPy 2.4); a left-to-right sum gives 39805.649255795804,
+        // 160804.4210644857 and 463420.5342890605
+        double[] out = new double[1];
+        k.reduce(ReduceOp.SUM, harmonicMix(100), 0, 1, 100, 1, out, 0);
+        assertEquals(39805.649255795826, out[0], 0.0);
+        k.reduce(ReduceOp.SUM, harmonicMix(1000), 0, 1, 1000, 1, out, 0);
+        assertEquals(160804.4210644858, out[0], 0.0);
+        // one row long enough to be split between threads, halved where NumPy halves it
+        k.reduce(ReduceOp.SUM, harmonicMix(300_000), 0, 1, 300_000, 1, out, 0);
+        assertEquals(463420.53428905865, out[0], 0.0);
+        // np.sum(a.reshape(3, 100000), axis=1)
+        double[] rows = new double[3];
+        k.reduce(ReduceOp.SUM, harmonicMix(300_000), 0, 3, 100_000, 1, rows, 0);
+        assertArrayEquals(new double[] {405291.1423852662, 36675.79561848774, 21453.596285304673}, rows, 0.0);
+        // below 8 elements: in order from 0, so -0.0 sums to 0.0 as in NumPy
+        k.reduce(ReduceOp.SUM, new double[] {-0.0}, 0, 1, 1, 1, out, 0);
+        assertEquals(0L, Double.doubleToRawLongBits(out[0]));
+    }
+
+    @Test
+    void reductionsSplitAcrossThreadsEqualTheSerialOnes() {
+        // [outer, len, inner] from 256 K elements on: blocks split (outer), columns split (one block,
+        // or an output that aliases the input), one long row in halves
+        int[][] blocks = {{4, 70_000, 1}, {8, 300, 128}, {1, 300, 1024}, {1, 280_000, 1}, {3, 700, 200}};
+        for (ReduceOp op : ReduceOp.values()) {
+            for (int[] blk : blocks) {
+                int outer = blk[0];
+                int len = blk[1];
+                int inner = blk[2];
+                String what = op + " " + outer + "x" + len + "x" + inner;
+                double[] a = randD(outer * len * inner);
+                float[] af = new float[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    af[i] = (float) a[i];
+                }
+                double[] out = new double[outer * inner];
+                float[] outF = new float[outer * inner];
+                k.reduce(op, a, 0, outer, len, inner, out, 0);
+                k.reduce(op, af, 0, outer, len, inner, outF, 0);
+                double[] aliased = a.clone();
+                k.reduce(op, aliased, 0, outer, len, inner, aliased, 0);
+                double[] ad = new double[af.length];
+                for (int i = 0; i < af.length; i++) {
+                    ad[i] = af[i];
+                }
+                for (int o = 0; o < outer; o++) {
+                    for (int i = 0; i < inner; i++) {
+                        // the same output computed serially: a row alone (a reduction too small to split,
+                        // pairwise) or a column in order, as the serial loops add them
+                        int base = o * len * inner + i;
+                        int q = o * inner + i;
+                        double expected = refReduce(op, a, base, len, inner);
+                        float expectedF = (float) refReduce(op, ad, base, len, inner);
+                        if (inner == 1 && len < KernelThreads.ELEMENTWISE_SPLIT) {
+                            double[] one = new double[1];
+                            float[] oneF = new float[1];
+                            k.reduce(op, java.util.Arrays.copyOfRange(a, base, base + len), 0, 1, len, 1, one, 0);
+                            k.reduce(op, java.util.Arrays.copyOfRange(af, base, base + len), 0, 1, len, 1, oneF, 0);
+                            expected = one[0];
+                            expectedF = oneF[0];
+                        }
+                        assertEquals(expected, out[q], len > 100_000 ? 1e-9 * len : 0.0, what);
+                        assertEquals(expectedF, outF[q], 0.0f, what);
+                        assertEquals(out[q], aliased[q], 0.0, what + " in place");
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void reduceAllTypes() {
         for (ReduceOp op : ReduceOp.values()) {
