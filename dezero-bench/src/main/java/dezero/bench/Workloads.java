@@ -59,7 +59,10 @@ final class Workloads {
         return out;
     }
 
-    /** GFLOP/s of an m x n x k product: the median of 5 timed runs (3 from 4096^3 on) of enough products for about 2 s. */
+    /**
+     * GFLOP/s of an m x n x k product: the median of 5 timed runs (3 from 4096^3 on) of about 2 GFLOP of products
+     * each (one product when it is larger), after at least a second of warm-up ({@link Timing}).
+     */
     private static double product(int m, int n, int k, Runnable body) {
         double flops = 2.0 * m * n * k;
         int reps = (int) Math.max(1, 1e10 / flops / 5);
