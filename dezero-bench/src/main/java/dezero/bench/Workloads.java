@@ -23,6 +23,8 @@ final class Workloads {
     }
 
     static final int[] GEMM_SIZES = {256, 512, 1024, 2048, 4096};
+    /** The sizes also measured into an existing C. */
+    static final int[] OUT_SIZES = {512, 2048};
 
     /**
      * The products of the training workloads (float32): m, k, n, op(A) transposed, op(B) transposed. mlp-epoch's
@@ -42,6 +44,16 @@ final class Workloads {
                 NdArray a = rnd.rand(t, n, n);
                 NdArray b = rnd.rand(t, n, n);
                 out.add(new Result("gemm", t + " n=" + n, product(n, n, n, () -> a.matmul(b)), "GFLOP/s"));
+            }
+        }
+        // the same products into an existing C (np.matmul(a, b, out=c)): the kernel without the allocation
+        for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (int n : OUT_SIZES) {
+                NdArray a = rnd.rand(t, n, n);
+                NdArray b = rnd.rand(t, n, n);
+                NdArray c = NdArray.zeros(t, n, n);
+                out.add(new Result("gemm", t + " n=" + n + " into C", product(n, n, n, () -> a.matmul(b, false, false, c)),
+                        "GFLOP/s"));
             }
         }
         for (int[] s : TRAINING_PRODUCTS) {
