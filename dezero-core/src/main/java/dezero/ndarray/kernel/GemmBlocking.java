@@ -99,9 +99,10 @@ final class GemmBlocking {
      */
     static GemmBlocking rowUpdates(int bytes, int rows, CpuCaches caches) {
         int nc = roundDown(caches.l1d / 2 / (rows * bytes), 16);
-        nc = Integer.getInteger("dezero.gemm.nc", nc);
+        nc = roundDown(Integer.getInteger("dezero.gemm.nc", nc), 16);
         int mc = roundDown(caches.l2 / 2 / (nc * bytes), 8);
-        mc = Integer.getInteger("dezero.gemm.mc", mc);
+        // tiles are cut in multiples of 8 rows: an override is rounded to one
+        mc = roundDown(Integer.getInteger("dezero.gemm.mc", mc), 8);
         int kc = roundDown(caches.l2 / 2 / (nc * bytes), rows);
         kc = roundDown(Integer.getInteger("dezero.gemm.kc", kc), rows);
         String why = String.format(Locale.ROOT,
