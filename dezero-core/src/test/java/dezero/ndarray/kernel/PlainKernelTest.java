@@ -195,6 +195,77 @@ class PlainKernelTest {
         assertEquals(-6289078614652622815L, PlainKernel.ipow(3, 40));
     }
 
+    /** Operands and output at one offset take the loops that index every array alike (vectorized): same values. */
+    @Test
+    void binaryAtOneOffset() {
+        for (BinaryOp op : BinaryOp.values()) {
+            for (int n : SIZES) {
+                for (int bStride = 0; bStride <= 1; bStride++) {
+                    String what = op + " n=" + n + " b stride " + bStride;
+                    double[] a = randD(OFF + n);
+                    double[] b = randD(OFF + n);
+                    float[] af = randF(OFF + n);
+                    float[] bf = randF(OFF + n);
+                    long[] al = randL(OFF + n, 50);
+                    long[] bl = randL(OFF + n, 5);
+                    if (op == BinaryOp.POW) {
+                        for (int q = 0; q < a.length; q++) {
+                            a[q] = Math.abs(a[q]);
+                            af[q] = Math.abs(af[q]);
+                            bl[q] = Math.abs(bl[q]);
+                        }
+                    }
+                    double[] out = new double[OFF + n];
+                    float[] outF = new float[OFF + n];
+                    k.binary(op, a, OFF, 1, b, OFF, bStride, out, OFF, n);
+                    k.binary(op, af, OFF, 1, bf, OFF, bStride, outF, OFF, n);
+                    long[] outL = new long[OFF + n];
+                    if (op != BinaryOp.DIV) {
+                        k.binary(op, al, OFF, 1, bl, OFF, bStride, outL, OFF, n);
+                    }
+                    for (int q = OFF; q < OFF + n; q++) {
+                        int j = bStride == 1 ? q : OFF;
+                        assertEquals(refD(op, a[q], b[j]), out[q], 0.0, what);
+                        assertEquals(refF(op, af[q], bf[j]), outF[q], 0.0f, what);
+                        if (op != BinaryOp.DIV) {
+                            assertEquals(refL(op, al[q], bl[j]), outL[q], what);
+                        }
+                    }
+                    // in place, the output being the first operand
+                    double[] expect = out.clone();
+                    k.binary(op, a, OFF, 1, b, OFF, bStride, a, OFF, n);
+                    for (int q = OFF; q < OFF + n; q++) {
+                        assertEquals(expect[q], a[q], 0.0, what + " in place");
+                    }
+                }
+            }
+        }
+    }
+
+    /** y -= alpha * x with y and x at one offset (the vectorized loop) and at two: the same values, fl(alpha x) subtracted. */
+    @Test
+    void subScaledAtOneOffsetAndAtTwo() {
+        for (int n : SIZES) {
+            double[] x = randD(OFF + n);
+            double[] y0 = randD(OFF + n);
+            for (int yOff : new int[] {OFF, 1}) {
+                double[] y = y0.clone();
+                float[] yf = new float[y.length];
+                float[] xf = new float[x.length];
+                for (int q = 0; q < y.length; q++) {
+                    yf[q] = (float) y0[q];
+                    xf[q] = (float) x[q];
+                }
+                k.subScaled(y, yOff, 0.3, x, OFF, n);
+                k.subScaled(yf, yOff, 0.3f, xf, OFF, n);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(y0[yOff + i] - 0.3 * x[OFF + i], y[yOff + i], 0.0, "n=" + n + " yOff=" + yOff);
+                    assertEquals((float) y0[yOff + i] - 0.3f * xf[OFF + i], yf[yOff + i], 0.0f, "n=" + n + " yOff=" + yOff);
+                }
+            }
+        }
+    }
+
     @Test
     void binaryAliasedOutput() {
         for (int n : SIZES) {
