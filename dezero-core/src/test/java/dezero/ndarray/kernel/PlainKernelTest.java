@@ -266,6 +266,27 @@ class PlainKernelTest {
         }
     }
 
+    /** A thin product (n below 16) whose C^T is larger than a thread keeps: computed in a scratch of its own. */
+    @Test
+    void thinProductLargerThanTheKeptScratch() {
+        int m = PlainGemm.THIN_KEPT / 10 + 5;
+        int n = 10;
+        int kk = 3;
+        float[] a = randF(m * kk);
+        float[] b = randF(kk * n);
+        float[] c = new float[m * n];
+        k.gemm(false, false, m, n, kk, a, 0, kk, b, 0, n, c, 0, n);
+        for (int i = 0; i < m; i += 997) {
+            for (int j = 0; j < n; j++) {
+                double e = 0;
+                for (int p = 0; p < kk; p++) {
+                    e += (double) a[i * kk + p] * b[p * n + j];
+                }
+                assertEquals(e, c[i * n + j], 1e-5, "row " + i + " column " + j);
+            }
+        }
+    }
+
     @Test
     void binaryAliasedOutput() {
         for (int n : SIZES) {
