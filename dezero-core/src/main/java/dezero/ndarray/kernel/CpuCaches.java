@@ -16,8 +16,12 @@ import java.util.concurrent.TimeUnit;
  * L1d, 256 KB L2, 1 MB of L3 per core. Blocking for caches smaller than the real ones costs a
  * few percent; blocking for larger ones makes a product stream from the next level down.
  *
- * <p>The last-level cache is given per thread of the kernel's split ({@link #l3PerThread}), as
- * the threads that share it share its room.
+ * <p>Each level is also given per thread of the kernel's split ({@link #l1dPerThread},
+ * {@link #l2PerThread}, {@link #l3PerThread}): threads that share a cache share its room. The L3
+ * is shared by a whole socket or chiplet; the L1d and L2 of a core by its SMT siblings
+ * (hyperthreads), which the kernel's threads meet when they outnumber the cores, as on a virtual
+ * machine whose two vCPUs are the two hyperthreads of one core. Blocking each thread for a whole
+ * L1d there would make the two threads' blocks evict each other.
  */
 final class CpuCaches {
     /** L1 data cache, bytes. */
@@ -28,14 +32,27 @@ final class CpuCaches {
     final long l3;
     /** How many logical CPUs share the L3 (1 when unknown). */
     final int l3Sharers;
+    /** How many logical CPUs share one L1d, and one L2: 2 or more with SMT (hyperthreads), 1 when unknown. */
+    final int l1dSharers;
+    final int l2Sharers;
+    /** The logical CPUs the JVM may run on. */
+    final int cpus;
     /** Where the sizes came from. */
     final String source;
 
+    /** Caches private to each core's one thread (no SMT), on a machine of {@code l3Sharers} CPUs. */
     CpuCaches(int l1d, int l2, long l3, int l3Sharers, String source) {
+        this(l1d, 1, l2, 1, l3, l3Sharers, Math.max(1, l3Sharers), source);
+    }
+
+    CpuCaches(int l1d, int l1dSharers, int l2, int l2Sharers, long l3, int l3Sharers, int cpus, String source) {
         this.l1d = l1d;
         this.l2 = l2;
         this.l3 = l3;
+        this.l1dSharers = Math.max(1, l1dSharers);
+        this.l2Sharers = Math.max(1, l2Sharers);
         this.l3Sharers = Math.max(1, l3Sharers);
+        this.cpus = Math.max(1, cpus);
         this.source = source;
     }
 
@@ -51,14 +68,35 @@ final class CpuCaches {
         return Holder.INSTANCE;
     }
 
-    /** L3 bytes one kernel thread may count on (the L3 divided among the threads sharing it); 0 without an L3. */
+    /** L3 bytes one of {@code threads} kernel threads may count on; 0 without an L3. */
     long l3PerThread(int threads) {
-        return l3 / Math.max(1, Math.min(threads, l3Sharers));
+        return l3 / threadsSharing(l3Sharers, threads);
+    }
+
+    /** L2 bytes one of {@code threads} kernel threads may count on. */
+    int l2PerThread(int threads) {
+        return l2 / threadsSharing(l2Sharers, threads);
+    }
+
+    /** L1d bytes one of {@code threads} kernel threads may count on. */
+    int l1dPerThread(int threads) {
+        return l1d / threadsSharing(l1dSharers, threads);
+    }
+
+    /**
+     * How many of {@code threads} busy threads share one cache that each group of {@code sharers} CPUs
+     * has: the threads spread evenly over the groups (the OS puts a new busy thread on an idle core
+     * before a busy core's sibling), so a core's L1d is shared only once the threads outnumber the cores.
+     */
+    int threadsSharing(int sharers, int threads) {
+        int groups = Math.max(1, cpus / sharers);
+        return Math.max(1, Math.min(sharers, (threads + groups - 1) / groups));
     }
 
     private static CpuCaches detect() {
         try {
-            CpuCaches c = fromSysfs(Path.of("/sys/devices/system/cpu/cpu0/cache"));
+            CpuCaches c = fromSysfs(Path.of("/sys/devices/system/cpu/cpu0/cache"),
+                    Runtime.getRuntime().availableProcessors());
             if (c != null) {
                 return c;
             }
@@ -75,15 +113,20 @@ final class CpuCaches {
         return FALLBACK;
     }
 
-    /** Reads Linux's cache description (the directory of cpu0's caches); null when it is not there. */
-    static CpuCaches fromSysfs(Path dir) throws IOException {
+    /**
+     * Reads Linux's cache description (the directory of cpu0's caches) on a machine of {@code cpus}
+     * logical CPUs; null when it is not there.
+     */
+    static CpuCaches fromSysfs(Path dir, int cpus) throws IOException {
         if (!Files.isDirectory(dir)) {
             return null;
         }
         int l1d = 0;
         int l2 = 0;
         long l3 = 0;
-        int sharers = 1;
+        int l1dSharers = 1;
+        int l2Sharers = 1;
+        int l3Sharers = 1;
         for (int i = 0; i < 16; i++) {
             Path d = dir.resolve("index" + i);
             if (!Files.isDirectory(d)) {
@@ -95,20 +138,24 @@ final class CpuCaches {
             }
             int level = Integer.parseInt(read(d.resolve("level")));
             long size = parseSize(read(d.resolve("size")));
+            Path shared = d.resolve("shared_cpu_list");
+            int sharers = Files.isRegularFile(shared) ? countCpus(read(shared)) : 1;
             if (level == 1) {
                 l1d = (int) size;
+                l1dSharers = sharers;
             } else if (level == 2) {
                 l2 = (int) size;
+                l2Sharers = sharers;
             } else if (level == 3) {
                 l3 = size;
-                Path shared = d.resolve("shared_cpu_list");
-                sharers = Files.isRegularFile(shared) ? countCpus(read(shared)) : 1;
+                l3Sharers = sharers;
             }
         }
         if (l1d <= 0 || l2 <= 0) {
             return null;
         }
-        return new CpuCaches(l1d, l2, l3, sharers, "the OS (" + dir + ")");
+        return new CpuCaches(l1d, l1dSharers, l2, l2Sharers, l3, l3Sharers, cpus,
+                "the OS (" + dir + ")");
     }
 
     private static CpuCaches fromSysctl() throws IOException {
@@ -131,7 +178,8 @@ final class CpuCaches {
         }
         try {
             long l3 = v.length > 2 ? Long.parseLong(v[2]) : 0;
-            return new CpuCaches((int) Long.parseLong(v[0]), (int) Long.parseLong(v[1]), l3, 1, "the OS (sysctl)");
+            return new CpuCaches((int) Long.parseLong(v[0]), 1, (int) Long.parseLong(v[1]), 1, l3, 1,
+                    Runtime.getRuntime().availableProcessors(), "the OS (sysctl)");
         } catch (NumberFormatException e) {
             return null;
         }
@@ -174,8 +222,12 @@ final class CpuCaches {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "L1d %d KB, L2 %d KB, L3 %s (shared by %d CPUs), from %s",
-                l1d >> 10, l2 >> 10,
+        return String.format(Locale.ROOT, "L1d %d KB%s, L2 %d KB%s, L3 %s (shared by %d CPUs), from %s",
+                l1d >> 10, sharedBy(l1dSharers), l2 >> 10, sharedBy(l2Sharers),
                 l3 == 0 ? "none" : (l3 >> 10) + " KB", l3Sharers, source);
+    }
+
+    private static String sharedBy(int sharers) {
+        return sharers > 1 ? " (shared by " + sharers + " CPUs)" : "";
     }
 }

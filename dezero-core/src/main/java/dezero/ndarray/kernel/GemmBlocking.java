@@ -21,6 +21,8 @@ import java.util.Locale;
  * <li>{@code nc}: the kc x nc block of packed B takes half of this thread's share of the L3 (or of
  * the L2 when there is no L3).</li>
  * </ul>
+ * Each cache counts as this thread's share of it ({@link CpuCaches#l1dPerThread} and the like): a
+ * core's L1d and L2 are halved where two kernel threads run on the SMT siblings of one core.
  * The system properties {@code dezero.gemm.kc}, {@code dezero.gemm.mc} and {@code dezero.gemm.nc}
  * override the derived values (for experiments; {@code dezero-bench probe} prints what was chosen).
  */
@@ -65,21 +67,27 @@ final class GemmBlocking {
             nv = 2;
         }
         int nr = nv * lanes;
-        int kc = roundDown(Math.min(caches.l2 / 4 / (nr * bytes), caches.l1d / (mr * bytes)), 8);
+        // each thread's share of a core's L1d and L2: all of them unless SMT siblings run two threads on one core
+        int l1d = caches.l1dPerThread(threads);
+        int l2 = caches.l2PerThread(threads);
+        int kc = roundDown(Math.min(l2 / 4 / (nr * bytes), l1d / (mr * bytes)), 8);
         kc = Integer.getInteger("dezero.gemm.kc", Math.max(32, kc));
-        int mc = roundDown(caches.l2 / 4 / (kc * bytes), mr);
+        int mc = roundDown(l2 / 4 / (kc * bytes), mr);
         mc = Integer.getInteger("dezero.gemm.mc", Math.max(mr, mc));
         long l3 = caches.l3PerThread(threads);
-        long room = l3 > caches.l2 ? l3 : caches.l2;
+        long room = l3 > l2 ? l3 : l2;
         int nc = Math.min(1 << 16, roundDown((int) Math.min(Integer.MAX_VALUE, room / 2 / ((long) kc * bytes)), nr));
         nc = Integer.getInteger("dezero.gemm.nc", Math.max(nr, nc));
+        String l1dName = share("L1d", l1d, caches.l1d);
+        String l2Name = share("L2", l2, caches.l2);
         String why = String.format(Locale.ROOT,
                 "%d vector registers -> micro-tile %d x %d (%d x %d vectors of %d lanes);"
-                        + " kc %d: the A sliver %d x %d x %d B fills L1d (%d KB), the B sliver %d x %d x %d B"
-                        + " at most a quarter of L2 (%d KB); mc %d: the A block %d x %d x %d B a quarter of L2;"
+                        + " kc %d: the A sliver %d x %d x %d B fills %s (%d KB), the B sliver %d x %d x %d B"
+                        + " at most a quarter of %s (%d KB); mc %d: the A block %d x %d x %d B a quarter of %s;"
                         + " nc %d: the B block %d x %d x %d B half of %s (%d KB)",
-                registers, mr, nr, mr, nv, lanes, kc, mr, kc, bytes, caches.l1d >> 10, kc, nr, bytes, caches.l2 >> 10,
-                mc, mc, kc, bytes, nc, kc, nc, bytes, l3 > caches.l2 ? "this thread's share of L3" : "L2", room >> 10);
+                registers, mr, nr, mr, nv, lanes, kc, mr, kc, bytes, l1dName, l1d >> 10, kc, nr, bytes, l2Name,
+                l2 >> 10, mc, mc, kc, bytes, l2Name, nc, kc, nc, bytes,
+                l3 > l2 ? "this thread's share of L3" : l2Name, room >> 10);
         return new GemmBlocking(String.format(Locale.ROOT, "mr %d, nr %d", mr, nr), mr, nv, nr, kc, mc, nc, why);
     }
 
@@ -95,20 +103,24 @@ final class GemmBlocking {
      * </ul>
      * Measured on a Zen 4 (32 KB L1d, 1 MB L2), one thread, 1024 x 1024: the former fixed 1024
      * columns by 64 rows (B's eight rows filling L1d, 16 KB per float64 row) ran float32 at 36 and
-     * float64 at 16.5 GFLOP/s, this 512 (256) x 256 at 45 and 24. The same system properties override it.
+     * float64 at 16.5 GFLOP/s, this 512 (256) x 256 at 45 and 24. The caches count as this thread's share,
+     * as in {@link #derive}. The same system properties override it.
      */
-    static GemmBlocking rowUpdates(int bytes, int rows, CpuCaches caches) {
-        int nc = roundDown(caches.l1d / 2 / (rows * bytes), 16);
+    static GemmBlocking rowUpdates(int bytes, int rows, CpuCaches caches, int threads) {
+        int l1d = caches.l1dPerThread(threads);
+        int l2 = caches.l2PerThread(threads);
+        int nc = roundDown(l1d / 2 / (rows * bytes), 16);
         nc = roundDown(Integer.getInteger("dezero.gemm.nc", nc), 16);
-        int mc = roundDown(caches.l2 / 2 / (nc * bytes), 8);
+        int mc = roundDown(l2 / 2 / (nc * bytes), 8);
         // tiles are cut in multiples of 8 rows: an override is rounded to one
         mc = roundDown(Integer.getInteger("dezero.gemm.mc", mc), 8);
-        int kc = roundDown(caches.l2 / 2 / (nc * bytes), rows);
+        int kc = roundDown(l2 / 2 / (nc * bytes), rows);
         kc = roundDown(Integer.getInteger("dezero.gemm.kc", kc), rows);
         String why = String.format(Locale.ROOT,
-                "row updates of %d rows of B; nc %d: those rows %d x %d x %d B half of L1d (%d KB);"
-                        + " mc %d: the accumulator rows %d x %d x %d B half of L2 (%d KB); kc %d: the B block as large",
-                rows, nc, rows, nc, bytes, caches.l1d >> 10, mc, mc, nc, bytes, caches.l2 >> 10, kc);
+                "row updates of %d rows of B; nc %d: those rows %d x %d x %d B half of %s (%d KB);"
+                        + " mc %d: the accumulator rows %d x %d x %d B half of %s (%d KB); kc %d: the B block as large",
+                rows, nc, rows, nc, bytes, share("L1d", l1d, caches.l1d), l1d >> 10, mc, mc, nc, bytes,
+                share("L2", l2, caches.l2), l2 >> 10, kc);
         return new GemmBlocking(rows + " rows of B per row update", 1, 1, rows, kc, mc, nc, why);
     }
 
@@ -122,6 +134,11 @@ final class GemmBlocking {
             return 32;
         }
         return 16;
+    }
+
+    /** "L1d", or "this thread's half of L1d" where SMT siblings share it. */
+    private static String share(String level, int perThread, int whole) {
+        return perThread == whole ? level : "this thread's 1/" + (whole / perThread) + " of " + level;
     }
 
     private static int roundDown(int x, int q) {
