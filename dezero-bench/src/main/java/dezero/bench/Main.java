@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  *
  * <p>Options: {@code --python CMD} (the python for both scripts; default {@code python3}),
  * {@code --numpy PATH}, {@code --torch PATH} (other scripts than the two inside the jar), {@code --no-numpy}, {@code --no-torch}, {@code --no-plain},
- * {@code --threads N} (ours, NumPy's BLAS and PyTorch all on N threads; default: the cores).
+ * {@code --threads N} (ours, NumPy's BLAS and PyTorch all on N threads; default: the cores),
+ * {@code --rounds N} (measure every column of a workload N times, one after the other, and print
+ * the medians over the rounds: the figures of a shared, noisy machine; see {@link Rounds}).
  */
 public final class Main {
     private Main() {
@@ -43,7 +45,8 @@ public final class Main {
     }
 
     static final String USAGE = "usage: java -jar dezero-bench.jar [all|probe|" + String.join("|", WORKLOADS.keySet())
-            + " ...] [--python CMD] [--numpy PATH] [--torch PATH] [--no-numpy] [--no-torch] [--no-plain] [--threads N]\n"
+            + " ...] [--python CMD] [--numpy PATH] [--torch PATH] [--no-numpy] [--no-torch] [--no-plain] [--threads N]"
+            + " [--rounds N]\n"
             + "       java -jar dezero-bench.jar jmh [JMH options]   (kernel micro-benchmarks)";
 
     public static void main(String[] args) {
@@ -78,6 +81,7 @@ public final class Main {
         boolean json;
         boolean probe;
         Integer threads;
+        int rounds = 1;
     }
 
     /** Parses the arguments, or returns null having printed the usage (status in {@code status[0]}). */
@@ -94,6 +98,8 @@ public final class Main {
                 o.torch = args[++i];
             } else if (a.equals("--threads") && hasValue && args[i + 1].matches("[1-9][0-9]*")) {
                 o.threads = Integer.parseInt(args[++i]);
+            } else if (a.equals("--rounds") && hasValue && args[i + 1].matches("[1-9][0-9]?")) {
+                o.rounds = Integer.parseInt(args[++i]);
             } else if (a.equals("--no-numpy")) {
                 o.withNumpy = false;
             } else if (a.equals("--no-torch")) {
@@ -109,6 +115,12 @@ public final class Main {
             } else if (WORKLOADS.containsKey(a)) {
                 o.workloads.add(a);
             } else {
+                if (a.equals("--rounds") || a.equals("--threads")) {
+                    System.err.println("dezero-bench: " + a + " needs a count (" + (a.equals("--rounds") ? "1 to 99" : "1 or more")
+                            + "), not " + (hasValue ? "'" + args[i + 1] + "'" : "nothing"));
+                } else if (!a.equals("--help") && !a.equals("-h")) {
+                    System.err.println("dezero-bench: unknown argument '" + a + "'");
+                }
                 System.err.println(USAGE);
                 status[0] = a.equals("--help") || a.equals("-h") ? 0 : 2;
                 return null;
@@ -159,19 +171,26 @@ public final class Main {
         if (peak != null) {
             System.out.println(peak);
         }
-        System.out.println("figures are medians of several runs; vs best = ours against the better of NumPy and"
-                + " PyTorch (above 1: we are faster); %peak = ours / the measured FMA peak on " + threads + " threads");
+        System.out.println("figures are medians of several runs" + (o.rounds > 1 ? ", then the median over "
+                + o.rounds + " rounds (each round measures every column once; spread = half our range over them)" : "")
+                + "; vs best = ours against the better of NumPy and PyTorch (above 1: we are faster); %peak = ours /"
+                + " the measured FMA peak on " + threads + " threads");
         Table table = new Table(peak);
         table.header();
         for (String name : o.workloads) {
-            List<Result> oursFigures = ours.run(name);
-            List<Result> plainFigures = plain == null ? List.of() : plain.run(name);
-            List<Result> numpyFigures = numpy == null ? List.of() : numpy.run(name);
-            List<Result> torchFigures = torch == null ? List.of() : torch.run(name);
-            for (Result r : oursFigures) {
-                table.row(r, Result.find(plainFigures, r.metric()), Result.find(numpyFigures, r.metric()),
-                        Result.find(torchFigures, r.metric()));
+            Map<String, Rounds> byMetric = new LinkedHashMap<>();
+            for (int round = 0; round < o.rounds; round++) {
+                List<Result> oursFigures = ours.run(name);
+                List<Result> plainFigures = plain == null ? List.of() : plain.run(name);
+                List<Result> numpyFigures = numpy == null ? List.of() : numpy.run(name);
+                List<Result> torchFigures = torch == null ? List.of() : torch.run(name);
+                for (Result r : oursFigures) {
+                    byMetric.computeIfAbsent(r.metric(), m -> new Rounds()).add(r,
+                            Result.find(plainFigures, r.metric()), Result.find(numpyFigures, r.metric()),
+                            Result.find(torchFigures, r.metric()));
+                }
             }
+            byMetric.values().forEach(table::row);
         }
         return 0;
     }
