@@ -8,7 +8,9 @@
 module dezero.core {
     requires transitive java.desktop;
     requires java.logging;
+    requires java.management;
     requires java.net.http;
+    requires jdk.management;
 
     exports dezero;
     exports dezero.datasets;

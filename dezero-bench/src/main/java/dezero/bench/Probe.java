@@ -17,6 +17,11 @@ final class Probe {
     static void print(int threads) {
         System.out.println(Kernels.describe());
         Peak one = Peak.measure(1);
+        if (Double.isNaN(one.float32())) {
+            System.out.println("FMA peak: not measured (it needs the Vector API module and fused multiply-adds in"
+                    + " hardware)");
+            return;
+        }
         System.out.println(String.format(Locale.ROOT, "FMA peak, 1 thread: float32 %.1f GFLOP/s, float64 %.1f GFLOP/s",
                 one.float32(), one.float64()));
         if (threads > 1) {

@@ -59,16 +59,19 @@ public final class Kernels {
                 + "threads: " + KernelThreads.THREADS + (System.getProperty("dezero.threads") != null
                         ? " (-Ddezero.threads)" : " (available processors)") + "\n"
                 + "caches: " + CpuCaches.get() + "\n"
+                + "fused multiply-add: "
+                + (HardwareFma.available() ? "in hardware" : "not in hardware: " + HardwareFma.MISSING) + "\n"
                 + k.tuning();
     }
 
     /**
      * The measured fused multiply-add peak of this machine in GFLOP/s, float32 or float64, on
      * {@code threads} threads at once, over about {@code seconds} (plus 0.3 s of warm-up); NaN
-     * when the JVM has no Vector API module to measure it with.
+     * when the JVM has no Vector API module to measure it with, or computes fused multiply-adds in
+     * software.
      */
     public static double fmaPeakGflops(boolean float32, int threads, double seconds) {
-        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty() || !HardwareFma.available()) {
             return Double.NaN;
         }
         try {

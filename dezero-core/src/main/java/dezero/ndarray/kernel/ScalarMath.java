@@ -109,9 +109,13 @@ final class ScalarMath {
         }
     }
 
-    /** Whether {@link #run} computes {@code op}. */
+    /**
+     * Whether {@link #run} computes {@code op}: exp, tanh and sigmoid, where the CPU fuses
+     * multiply-adds (written with {@code Math.fma}, they would take a microsecond each without; see
+     * {@link HardwareFma}).
+     */
     static boolean covers(UnaryOp op) {
-        return op == UnaryOp.EXP || op == UnaryOp.TANH || op == UnaryOp.SIGMOID;
+        return (op == UnaryOp.EXP || op == UnaryOp.TANH || op == UnaryOp.SIGMOID) && HardwareFma.available();
     }
 
     /** out[oo + i] = op(a[ao + i]) for i in [0, n), op one of those {@link #covers} accepts. */
