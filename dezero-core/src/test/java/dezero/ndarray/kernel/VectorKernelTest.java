@@ -324,6 +324,49 @@ class VectorKernelTest {
     }
 
     @Test
+    void floatExpTanhSigmoidAgreeOnEdgesAndASweepOfAllFloats() {
+        // the edges of every form (the ranges of exp, tanh's identity and 1, sigmoid's 2, the caps at 10
+        // and 88, zeros, subnormals, infinities, NaN) and every 65521st bit pattern, at offsets, in place too
+        float[] edges = {0f, Float.MIN_VALUE, Float.MIN_NORMAL, 0x1p-12f, 1f, 2f, 10f, 20f, 86.9f, 88f, 88.72f, 89f,
+            Float.MAX_VALUE, Float.POSITIVE_INFINITY};
+        java.util.List<Float> values = new java.util.ArrayList<>();
+        for (float e : edges) {
+            for (float v : new float[] {Math.nextDown(e), e, Math.nextUp(e)}) {
+                values.add(v);
+                values.add(-v);
+            }
+        }
+        values.add(Float.NaN);
+        for (long bits = 0; bits < 0x1_0000_0000L; bits += 65521) {
+            values.add(Float.intBitsToFloat((int) bits));
+        }
+        int n = values.size();
+        float[] a = new float[n + 3];
+        for (int i = 0; i < n; i++) {
+            a[i + 3] = values.get(i);
+        }
+        for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.TANH, UnaryOp.SIGMOID}) {
+            float[] want = new float[n + 5];
+            float[] got = new float[n + 5];
+            vector.unary(op, a, 3, want, 5, n);
+            plain.unary(op, a, 3, got, 5, n);
+            float[] inPlace = a.clone();
+            plain.unary(op, inPlace, 3, inPlace, 3, n);
+            for (int i = 0; i < n; i++) {
+                float x = a[i + 3];
+                assertTrue(sameFloat(want[i + 5], got[i + 5]), op + " x=" + x + ": vector " + want[i + 5] + ", plain "
+                        + got[i + 5]);
+                assertTrue(sameFloat(want[i + 5], inPlace[i + 3]), op + " in place, x=" + x);
+            }
+        }
+    }
+
+    /** The same bits, or both NaN. */
+    private static boolean sameFloat(float a, float b) {
+        return Float.floatToRawIntBits(a) == Float.floatToRawIntBits(b) || Float.isNaN(a) && Float.isNaN(b);
+    }
+
+    @Test
     void maxPoolingAndItsScatterAgreeBitForBitOnWholePlanes() {
         // 2 x 2 windows at stride 2 over planes wide enough for VectorPool (26 x 26, 32 x 40), one with
         // an odd height; inputs full of ties and signed zeros, gradients with -0, NaN and infinities
