@@ -96,7 +96,7 @@ final class CpuCaches {
     private static CpuCaches detect() {
         try {
             CpuCaches c = fromSysfs(Path.of("/sys/devices/system/cpu/cpu0/cache"),
-                    Runtime.getRuntime().availableProcessors());
+                    allowedCpus(Path.of("/proc/self/status"), Runtime.getRuntime().availableProcessors()));
             if (c != null) {
                 return c;
             }
@@ -111,6 +111,25 @@ final class CpuCaches {
             // fall through to the assumed sizes
         }
         return FALLBACK;
+    }
+
+    /**
+     * The CPUs this process may run on, from Linux's {@code Cpus_allowed_list} (its affinity, or a
+     * container's cpuset), else {@code fallback}. Not the available processors: a container given a
+     * share of a larger machine's time ({@code --cpus 2}) sees two of them, but its threads run on any
+     * core, each with a core's L1d and L2 to itself.
+     */
+    static int allowedCpus(Path status, int fallback) {
+        try {
+            for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    return countCpus(line.substring("Cpus_allowed_list:".length()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not readable: the fallback
+        }
+        return fallback;
     }
 
     /**

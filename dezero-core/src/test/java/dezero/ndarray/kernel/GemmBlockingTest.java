@@ -42,6 +42,16 @@ class GemmBlockingTest {
     }
 
     @Test
+    void theCpusAreThoseTheProcessMayRunOn(@TempDir Path dir) throws IOException {
+        Path status = dir.resolve("status");
+        Files.writeString(status, "Name:\tjava\nCpus_allowed:\tffff\nCpus_allowed_list:\t0-15\nMems_allowed:\t1\n");
+        assertEquals(16, CpuCaches.allowedCpus(status, 2)); // a CPU quota of 2 leaves all 16 cores to run on
+        Files.writeString(status, "Cpus_allowed_list:\t0,8\n");
+        assertEquals(2, CpuCaches.allowedCpus(status, 16));
+        assertEquals(3, CpuCaches.allowedCpus(dir.resolve("absent"), 3));
+    }
+
+    @Test
     void smtSiblingsShareTheirCoresCachesOnceThreadsOutnumberTheCores() {
         // four CPUs: two cores of two hyperthreads each (L1d and L2 per core), one L3
         CpuCaches c = new CpuCaches(48 << 10, 2, 2 << 20, 2, 105L << 20, 4, 4, "test");
