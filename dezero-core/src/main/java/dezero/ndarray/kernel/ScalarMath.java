@@ -148,6 +148,20 @@ final class ScalarMath {
     }
 
     /**
+     * Whether some x[i], i < w, has |x[i]| >= bound or is NaN: the elements that take the exp form of
+     * tanh (bound 1) or sigmoid (2). Where none does, the choice loop takes the small form everywhere and
+     * never reads p (as its masks are all zero there).
+     */
+    private static boolean anyAtLeast(float[] x, int w, float bound) {
+        for (int i = 0; i < w; i++) {
+            if (!(Math.abs(x[i]) < bound)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * out[oo + i] = tanh a[ao + i] for i in [0, n), as VectorMath.tanh's lanes (see there for the method);
      * out may be a itself at the same offset.
      */
@@ -166,16 +180,20 @@ final class ScalarMath {
                 float u = ax * ax;
                 s[i] = Math.fma(v, u * tanhP(u), v);
             }
-            for (int i = 0; i < w; i++) {
-                float y = Math.min(Math.abs(x[i]), 10.0f) * 2.0f;
-                float ti = Math.fma(y, LOG2E_F, ROUND_BIAS_F);
-                float k = ti - ROUND_BIAS_F;
-                t[i] = ti;
-                p[i] = Math.fma(k, -LN2_LO_F, Math.fma(k, -LN2_HI_F, y));
-            }
-            expStages(t, p, w);
-            for (int i = 0; i < w; i++) {
-                p[i] = 1.0f - 2.0f / (p[i] + 1.0f);
+            // the exp form only for a stage that has an element at |x| >= 1 (or a NaN), as VectorMath skips it
+            // for a vector without one: inputs in (-1, 1) are common, and the form is most of the work
+            if (anyAtLeast(x, w, 1.0f)) {
+                for (int i = 0; i < w; i++) {
+                    float y = Math.min(Math.abs(x[i]), 10.0f) * 2.0f;
+                    float ti = Math.fma(y, LOG2E_F, ROUND_BIAS_F);
+                    float k = ti - ROUND_BIAS_F;
+                    t[i] = ti;
+                    p[i] = Math.fma(k, -LN2_LO_F, Math.fma(k, -LN2_HI_F, y));
+                }
+                expStages(t, p, w);
+                for (int i = 0; i < w; i++) {
+                    p[i] = 1.0f - 2.0f / (p[i] + 1.0f);
+                }
             }
             // the choice per element, on int bits with masks: a branch on |x| >= 1 is mispredicted half the
             // time on data around it (it took 60 % of the time). |x| >= 1 and |x| < 2^-12 as the order of
@@ -213,16 +231,18 @@ final class ScalarMath {
                 float u = ah * ah;
                 s[i] = Math.fma(halfH, u * tanhP(u), halfH + 0.5f);
             }
-            for (int i = 0; i < w; i++) {
-                float y = Math.min(Math.abs(x[i]), 88.0f);
-                float ti = Math.fma(y, LOG2E_F, ROUND_BIAS_F);
-                float k = ti - ROUND_BIAS_F;
-                t[i] = ti;
-                p[i] = Math.fma(k, -LN2_LO_F, Math.fma(k, -LN2_HI_F, y));
-            }
-            expStages(t, p, w);
-            for (int i = 0; i < w; i++) {
-                p[i] = 1.0f / (p[i] + 1.0f);
+            if (anyAtLeast(x, w, 2.0f)) {
+                for (int i = 0; i < w; i++) {
+                    float y = Math.min(Math.abs(x[i]), 88.0f);
+                    float ti = Math.fma(y, LOG2E_F, ROUND_BIAS_F);
+                    float k = ti - ROUND_BIAS_F;
+                    t[i] = ti;
+                    p[i] = Math.fma(k, -LN2_LO_F, Math.fma(k, -LN2_HI_F, y));
+                }
+                expStages(t, p, w);
+                for (int i = 0; i < w; i++) {
+                    p[i] = 1.0f / (p[i] + 1.0f);
+                }
             }
             // as in tanh, the choice with masks on int bits: |x| >= 2, x < 0 (its sign bit; -0 never takes
             // the large form, a NaN gives NaN in both)

@@ -340,11 +340,21 @@ class VectorKernelTest {
         for (long bits = 0; bits < 0x1_0000_0000L; bits += 65521) {
             values.add(Float.intBitsToFloat((int) bits));
         }
-        int n = values.size();
-        float[] a = new float[n + 3];
-        for (int i = 0; i < n; i++) {
-            a[i + 3] = values.get(i);
+        // all of them, and those below 1 in magnitude alone (stages where tanh and sigmoid skip the exp form)
+        for (boolean smallOnly : new boolean[] {false, true}) {
+            float[] a = new float[values.size() + 3];
+            int n = 0;
+            for (float v : values) {
+                if (!smallOnly || Math.abs(v) < 1f) {
+                    a[3 + n++] = v;
+                }
+            }
+            assertExpTanhSigmoidAgree(a, n);
         }
+    }
+
+    /** The three functions of a[3 .. 3 + n) on both kernels, into an output at offset 5, and in place. */
+    private void assertExpTanhSigmoidAgree(float[] a, int n) {
         for (UnaryOp op : new UnaryOp[] {UnaryOp.EXP, UnaryOp.TANH, UnaryOp.SIGMOID}) {
             float[] want = new float[n + 5];
             float[] got = new float[n + 5];
