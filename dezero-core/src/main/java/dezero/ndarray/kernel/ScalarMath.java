@@ -92,6 +92,25 @@ final class ScalarMath {
 
     private static final ThreadLocal<Stage> STAGES = ThreadLocal.withInitial(Stage::new);
 
+    /** One stage's work: st.p[0, w) from st.x[0, w), with the other buffers for intermediate results. */
+    private interface StageWork {
+        void run(Stage st, int w);
+    }
+
+    /**
+     * out[oo + i] = f(a[ao + i]) for i in [0, n), f done by {@code work} a stage at a time: copied into the
+     * thread's buffers, computed there, copied out. out may be a itself at the same offset.
+     */
+    private static void inStages(float[] a, int ao, float[] out, int oo, int n, StageWork work) {
+        Stage st = STAGES.get();
+        for (int c = 0; c < n; c += STAGE) {
+            int w = Math.min(STAGE, n - c);
+            System.arraycopy(a, ao + c, st.x, 0, w);
+            work.run(st, w);
+            System.arraycopy(st.p, 0, out, oo + c, w);
+        }
+    }
+
     /**
      * p[i] = e^y for i < w, from the reduction of y already in t[i] and p[i] (t = fma(y, LOG2E_F,
      * ROUND_BIAS_F), r = y - n ln2 in two parts): the polynomial, 2^n, and their product.
@@ -116,35 +135,49 @@ final class ScalarMath {
      * out may be a itself at the same offset (in place).
      */
     static void exp(float[] a, int ao, float[] out, int oo, int n) {
-        Stage st = STAGES.get();
+        inStages(a, ao, out, oo, n, ScalarMath::expStage);
+    }
+
+    /** One stage of {@link #exp}: st.p[i] from st.x[i], i < w. */
+    private static void expStage(Stage st, int w) {
         float[] x = st.x;
         float[] t = st.t;
         float[] p = st.p;
-        for (int c = 0; c < n; c += STAGE) {
-            int w = Math.min(STAGE, n - c);
-            System.arraycopy(a, ao + c, x, 0, w);
-            // the largest distance from the range: 0 when every element is in it (NaN otherwise for a NaN)
-            float outside = 0.0f;
+        // the largest distance from the range: 0 when every element is in it (NaN otherwise for a NaN)
+        float outside = 0.0f;
+        for (int i = 0; i < w; i++) {
+            float v = x[i];
+            float y = Math.min(Math.max(v, EXP_MIN_F), EXP_MAX_F);
+            outside = Math.max(outside, Math.abs(v - y));
+            float ti = Math.fma(y, LOG2E_F, ROUND_BIAS_F);
+            float k = ti - ROUND_BIAS_F;
+            t[i] = ti;
+            p[i] = Math.fma(k, -LN2_LO_F, Math.fma(k, -LN2_HI_F, y));
+        }
+        expStages(t, p, w);
+        if (!(outside == 0.0f)) {
             for (int i = 0; i < w; i++) {
                 float v = x[i];
-                float y = Math.min(Math.max(v, EXP_MIN_F), EXP_MAX_F);
-                outside = Math.max(outside, Math.abs(v - y));
-                float ti = Math.fma(y, LOG2E_F, ROUND_BIAS_F);
-                float k = ti - ROUND_BIAS_F;
-                t[i] = ti;
-                p[i] = Math.fma(k, -LN2_LO_F, Math.fma(k, -LN2_HI_F, y));
-            }
-            expStages(t, p, w);
-            if (!(outside == 0.0f)) {
-                for (int i = 0; i < w; i++) {
-                    float v = x[i];
-                    if (!(v >= EXP_MIN_F && v <= EXP_MAX_F)) {
-                        p[i] = (float) Math.exp(v);
-                    }
+                if (!(v >= EXP_MIN_F && v <= EXP_MAX_F)) {
+                    p[i] = (float) Math.exp(v);
                 }
             }
-            System.arraycopy(p, 0, out, oo + c, w);
         }
+    }
+
+    /**
+     * p[i] = e^y with y = min(|x[i]|, cap) * scale for i < w (scale 1 or 2: exact), y within exp's range:
+     * tanh's e^(2|x|) with |x| capped at 10, sigmoid's e^|x| capped at 88.
+     */
+    private static void expOfMagnitude(float[] x, float[] t, float[] p, int w, float cap, float scale) {
+        for (int i = 0; i < w; i++) {
+            float y = Math.min(Math.abs(x[i]), cap) * scale;
+            float ti = Math.fma(y, LOG2E_F, ROUND_BIAS_F);
+            float k = ti - ROUND_BIAS_F;
+            t[i] = ti;
+            p[i] = Math.fma(k, -LN2_LO_F, Math.fma(k, -LN2_HI_F, y));
+        }
+        expStages(t, p, w);
     }
 
     /**
@@ -166,48 +199,40 @@ final class ScalarMath {
      * out may be a itself at the same offset.
      */
     static void tanh(float[] a, int ao, float[] out, int oo, int n) {
-        Stage st = STAGES.get();
+        inStages(a, ao, out, oo, n, ScalarMath::tanhStage);
+    }
+
+    /** One stage of {@link #tanh}: st.p[i] from st.x[i], i < w. */
+    private static void tanhStage(Stage st, int w) {
         float[] x = st.x;
         float[] t = st.t;
         float[] p = st.p;
         float[] s = st.s;
-        for (int c = 0; c < n; c += STAGE) {
-            int w = Math.min(STAGE, n - c);
-            System.arraycopy(a, ao + c, x, 0, w);
+        for (int i = 0; i < w; i++) {
+            float v = x[i];
+            float ax = Math.min(Math.abs(v), 10.0f);
+            float u = ax * ax;
+            s[i] = Math.fma(v, u * tanhP(u), v);
+        }
+        // the exp form only for a stage that has an element at |x| >= 1 (or a NaN), as VectorMath skips it
+        // for a vector without one: inputs in (-1, 1) are common, and the form is most of the work
+        if (anyAtLeast(x, w, 1.0f)) {
+            expOfMagnitude(x, t, p, w, 10.0f, 2.0f);
             for (int i = 0; i < w; i++) {
-                float v = x[i];
-                float ax = Math.min(Math.abs(v), 10.0f);
-                float u = ax * ax;
-                s[i] = Math.fma(v, u * tanhP(u), v);
+                p[i] = 1.0f - 2.0f / (p[i] + 1.0f);
             }
-            // the exp form only for a stage that has an element at |x| >= 1 (or a NaN), as VectorMath skips it
-            // for a vector without one: inputs in (-1, 1) are common, and the form is most of the work
-            if (anyAtLeast(x, w, 1.0f)) {
-                for (int i = 0; i < w; i++) {
-                    float y = Math.min(Math.abs(x[i]), 10.0f) * 2.0f;
-                    float ti = Math.fma(y, LOG2E_F, ROUND_BIAS_F);
-                    float k = ti - ROUND_BIAS_F;
-                    t[i] = ti;
-                    p[i] = Math.fma(k, -LN2_LO_F, Math.fma(k, -LN2_HI_F, y));
-                }
-                expStages(t, p, w);
-                for (int i = 0; i < w; i++) {
-                    p[i] = 1.0f - 2.0f / (p[i] + 1.0f);
-                }
-            }
-            // the choice per element, on int bits with masks: a branch on |x| >= 1 is mispredicted half the
-            // time on data around it (it took 60 % of the time). |x| >= 1 and |x| < 2^-12 as the order of
-            // the bits of |x|; a NaN takes the large form, NaN too. The large form gets x's sign (x < 0 there).
-            for (int i = 0; i < w; i++) {
-                int vb = Float.floatToRawIntBits(x[i]);
-                int ab = vb & ~SIGN;
-                int large = Float.floatToRawIntBits(p[i]) ^ (vb & SIGN);
-                int identity = (ab - TANH_IDENTITY_BITS) >> 31;
-                int small = vb & identity | Float.floatToRawIntBits(s[i]) & ~identity;
-                int useLarge = (ONE_BITS - 1 - ab) >> 31;
-                p[i] = Float.intBitsToFloat(large & useLarge | small & ~useLarge);
-            }
-            System.arraycopy(p, 0, out, oo + c, w);
+        }
+        // the choice per element, on int bits with masks: a branch on |x| >= 1 is mispredicted half the
+        // time on data around it (it took 60 % of the time). |x| >= 1 and |x| < 2^-12 as the order of
+        // the bits of |x|; a NaN takes the large form, NaN too. The large form gets x's sign (x < 0 there).
+        for (int i = 0; i < w; i++) {
+            int vb = Float.floatToRawIntBits(x[i]);
+            int ab = vb & ~SIGN;
+            int large = Float.floatToRawIntBits(p[i]) ^ (vb & SIGN);
+            int identity = (ab - TANH_IDENTITY_BITS) >> 31;
+            int small = vb & identity | Float.floatToRawIntBits(s[i]) & ~identity;
+            int useLarge = (ONE_BITS - 1 - ab) >> 31;
+            p[i] = Float.intBitsToFloat(large & useLarge | small & ~useLarge);
         }
     }
 
@@ -216,45 +241,37 @@ final class ScalarMath {
      * method); out may be a itself at the same offset.
      */
     static void sigmoid(float[] a, int ao, float[] out, int oo, int n) {
-        Stage st = STAGES.get();
+        inStages(a, ao, out, oo, n, ScalarMath::sigmoidStage);
+    }
+
+    /** One stage of {@link #sigmoid}: st.p[i] from st.x[i], i < w. */
+    private static void sigmoidStage(Stage st, int w) {
         float[] x = st.x;
         float[] t = st.t;
         float[] p = st.p;
         float[] s = st.s;
-        for (int c = 0; c < n; c += STAGE) {
-            int w = Math.min(STAGE, n - c);
-            System.arraycopy(a, ao + c, x, 0, w);
+        for (int i = 0; i < w; i++) {
+            float v = x[i];
+            float halfH = v * 0.25f;
+            float ah = Math.min(Math.abs(v) * 0.5f, 1.0f);
+            float u = ah * ah;
+            s[i] = Math.fma(halfH, u * tanhP(u), halfH + 0.5f);
+        }
+        if (anyAtLeast(x, w, 2.0f)) {
+            expOfMagnitude(x, t, p, w, 88.0f, 1.0f);
             for (int i = 0; i < w; i++) {
-                float v = x[i];
-                float halfH = v * 0.25f;
-                float ah = Math.min(Math.abs(v) * 0.5f, 1.0f);
-                float u = ah * ah;
-                s[i] = Math.fma(halfH, u * tanhP(u), halfH + 0.5f);
+                p[i] = 1.0f / (p[i] + 1.0f);
             }
-            if (anyAtLeast(x, w, 2.0f)) {
-                for (int i = 0; i < w; i++) {
-                    float y = Math.min(Math.abs(x[i]), 88.0f);
-                    float ti = Math.fma(y, LOG2E_F, ROUND_BIAS_F);
-                    float k = ti - ROUND_BIAS_F;
-                    t[i] = ti;
-                    p[i] = Math.fma(k, -LN2_LO_F, Math.fma(k, -LN2_HI_F, y));
-                }
-                expStages(t, p, w);
-                for (int i = 0; i < w; i++) {
-                    p[i] = 1.0f / (p[i] + 1.0f);
-                }
-            }
-            // as in tanh, the choice with masks on int bits: |x| >= 2, x < 0 (its sign bit; -0 never takes
-            // the large form, a NaN gives NaN in both)
-            for (int i = 0; i < w; i++) {
-                int vb = Float.floatToRawIntBits(x[i]);
-                float e = p[i];
-                int negative = vb >> 31;
-                int large = Float.floatToRawIntBits(e) & negative | Float.floatToRawIntBits(1.0f - e) & ~negative;
-                int useLarge = (TWO_BITS - 1 - (vb & ~SIGN)) >> 31;
-                p[i] = Float.intBitsToFloat(large & useLarge | Float.floatToRawIntBits(s[i]) & ~useLarge);
-            }
-            System.arraycopy(p, 0, out, oo + c, w);
+        }
+        // as in tanh, the choice with masks on int bits: |x| >= 2, x < 0 (its sign bit; -0 never takes
+        // the large form, a NaN gives NaN in both)
+        for (int i = 0; i < w; i++) {
+            int vb = Float.floatToRawIntBits(x[i]);
+            float e = p[i];
+            int negative = vb >> 31;
+            int large = Float.floatToRawIntBits(e) & negative | Float.floatToRawIntBits(1.0f - e) & ~negative;
+            int useLarge = (TWO_BITS - 1 - (vb & ~SIGN)) >> 31;
+            p[i] = Float.intBitsToFloat(large & useLarge | Float.floatToRawIntBits(s[i]) & ~useLarge);
         }
     }
 
