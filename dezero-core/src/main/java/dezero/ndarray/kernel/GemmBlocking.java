@@ -136,7 +136,7 @@ final class GemmBlocking {
         return 16;
     }
 
-    /** "L1d", or "this thread's half of L1d" where SMT siblings share it. */
+    /** "L1d", or "this thread's 1/2 of L1d" where two SMT siblings share it. */
     private static String share(String level, int perThread, int whole) {
         return perThread == whole ? level : "this thread's 1/" + (whole / perThread) + " of " + level;
     }
