@@ -26,6 +26,9 @@ class GemmTest {
         // the blocking derived from the caches (GemmBlocking): depth over more than one kc block (kc is
         // 256 to 2048 on current CPUs) with B read in place (few rows) and packed (rows over several mc blocks)
         {100, 200, 2100}, {300, 100, 2100},
+        // a last panel of B two vectors wide or less (n - 48j in 17..32 for float32's 3V = 48, 9..16 for float64's
+        // 24): the 8 x 2V micro-kernels, A packed in rows or 8-row panels, B in place or packed, several depth blocks
+        {100, 80, 2100}, {300, 170, 1100}, {70, 60, 40},
         // dot products along the depth (n below a vector, VectorGemmDot): blocks of 4 x 5, 4 x 2, 4 x 1 columns,
         // rows left over, a depth with a tail after the last vector, B packed (from 96 rows) or read transposed
         {100, 10, 1000}, {101, 3, 77}, {97, 15, 64}, {130, 9, 100}, {64, 7, 300}, {6, 4, 130},
