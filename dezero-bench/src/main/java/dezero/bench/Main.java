@@ -174,7 +174,7 @@ public final class Main {
         System.out.println("figures are medians of several runs" + (o.rounds > 1 ? ", then the median over "
                 + o.rounds + " rounds (each round measures every column once; spread = half our range over them)" : "")
                 + "; vs best = ours against the better of NumPy and PyTorch (above 1: we are faster); %peak = ours /"
-                + " the measured FMA peak on " + threads + " threads");
+                + " the measured FMA peak on " + threads + (threads == 1 ? " thread" : " threads"));
         Table table = new Table(peak);
         table.header();
         for (String name : o.workloads) {

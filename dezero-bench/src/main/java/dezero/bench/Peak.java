@@ -20,7 +20,7 @@ record Peak(int threads, double float32, double float64) {
         if (Double.isNaN(float32)) {
             return "FMA peak: not measured (no Vector API module, or fused multiply-adds not in hardware)";
         }
-        return String.format(Locale.ROOT, "FMA peak (measured, %d threads): float32 %.1f GFLOP/s, float64 %.1f GFLOP/s",
-                threads, float32, float64);
+        return String.format(Locale.ROOT, "FMA peak (measured, %d %s): float32 %.1f GFLOP/s, float64 %.1f GFLOP/s",
+                threads, threads == 1 ? "thread" : "threads", float32, float64);
     }
 }
