@@ -251,8 +251,8 @@ final class VectorReduce {
      * The pairs of a vector of columns lie side by side ({@link #sumAt}): with the sums and the errors in
      * two halves of the buffer, w apart, a width that is a multiple of 1024 put every error's store 4 KB
      * (a multiple) from its sum's, and the CPU then holds loads back behind stores to other addresses with
-     * the same low 12 bits (4K aliasing): 2048 x 2048 column sums on one thread of an AMD EPYC (Zen 4) ran at
-     * 18-28 GB/s that way and 31-33 side by side.
+     * the same low 12 bits (4K aliasing): 2048 x 2048 column sums on one thread of an AMD EPYC (Zen 4) ran
+     * 20-30 % faster side by side, both layouts alternating in one JVM.
      */
     private static void columnSums(float[] a, int aOff, int oFrom, int oTo, int len, int inner, int from, int to,
                                    float[] out, int outOff) {
