@@ -115,7 +115,7 @@ final class VectorReduce {
      * conversion each, where part 1 adds a lane shuffle); the last vectors, which that load would
      * read past, take part 1. Same shape as the floats, so no second species (see KernelSpeciesTest).
      * 2048 x 2048 row sums on an AMD EPYC (Zen 4), alternating with the former (sum, error) float pairs
-     * (TwoSum, seven operations per element) in one JVM: +21 % on one thread, +22-42 % on two.
+     * (TwoSum, seven operations per element) in one JVM: +21 % on one thread, +18-42 % on two.
      */
     private static double sumRow(float[] a, int off, int len) {
         int step = F.length();
