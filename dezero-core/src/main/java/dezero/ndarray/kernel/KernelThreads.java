@@ -162,6 +162,16 @@ final class KernelThreads {
         }
     }
 
+    /**
+     * Whether a job handed to {@link #run} now would reach the workers: false on one thread, inside a task
+     * (a convolution's per-image products), or while another thread's job holds them. A kernel that cuts
+     * its work finer to share it (a product's tiles, each packing its own operands) asks first, so that
+     * work run inline is not cut for nothing. A hint: the workers may be taken a moment later.
+     */
+    static boolean canSplit() {
+        return WORKERS.length > 0 && !(Thread.currentThread() instanceof Worker) && !BUSY.get();
+    }
+
     /** A piece [from, to) of a split range. */
     interface Range {
         void run(int from, int to);

@@ -30,8 +30,10 @@ class GemmTest {
         // 24): the 8 x 2V micro-kernels, A packed in rows or 8-row panels, B in place or packed, several depth blocks
         {100, 80, 2100}, {300, 170, 1100}, {70, 60, 40},
         // dot products along the depth (n below a vector, VectorGemmDot): blocks of 4 x 5, 4 x 2, 4 x 1 columns,
-        // rows left over, a depth with a tail after the last vector, B packed (from 96 rows) or read transposed
-        {100, 10, 1000}, {101, 3, 77}, {97, 15, 64}, {130, 9, 100}, {64, 7, 300}, {6, 4, 130},
+        // rows left over, a depth with a tail after the last vector, B packed (from a depth of 8 vectors) or read
+        // transposed; on two threads or more, B packed by columns per thread (6 + 7 columns: 5 + 1 and 5 + 2)
+        {100, 10, 1000}, {101, 3, 77}, {97, 15, 64}, {130, 9, 100}, {64, 7, 300}, {6, 4, 130}, {20, 13, 200},
+        {42, 13, 4001},
         // op(A) transposed with n below a vector (VectorGemmNarrow): blocks of 5 columns and single ones,
         // rows left over after the blocks of 2V, a one-step depth
         {1000, 10, 100}, {77, 6, 1}, {33, 15, 9},
