@@ -5,7 +5,6 @@ import dezero.ndarray.kernel.Kernel;
 import dezero.ndarray.kernel.Kernels;
 import dezero.ndarray.kernel.Window;
 
-import java.util.stream.IntStream;
 
 /**
  * Convolution on arrays (no autograd): DeZero's {@code im2col_array}/{@code col2im_array} and the
@@ -51,14 +50,15 @@ public final class Conv {
 
     /**
      * Runs {@code body} over {@code [0, n)} split into {@code chunks} contiguous ranges, in parallel when more than
-     * one.
+     * one, on the kernels' threads ({@link dezero.ndarray.kernel.Kernels#parallel}): the products and loops a chunk
+     * calls then run on its own thread.
      */
     static void forChunks(int n, int chunks, Range body) {
         if (chunks <= 1) {
             body.run(0, n);
             return;
         }
-        IntStream.range(0, chunks).parallel().forEach(t -> body.run((int) ((long) t * n / chunks),
+        dezero.ndarray.kernel.Kernels.parallel(chunks, t -> body.run((int) ((long) t * n / chunks),
                 (int) ((long) (t + 1) * n / chunks)));
     }
 

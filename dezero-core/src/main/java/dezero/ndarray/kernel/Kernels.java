@@ -1,5 +1,6 @@
 package dezero.ndarray.kernel;
 
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,6 +47,18 @@ public final class Kernels {
      */
     public static int threads() {
         return KernelThreads.THREADS;
+    }
+
+    /**
+     * Runs {@code body.accept(t)} for every t in [0, tasks) on the kernels' threads (the calling
+     * thread takes tasks too) and returns when all are done; the first exception a task throws is
+     * rethrown here. Work that the array layer splits outside the kernel (a convolution's images, the
+     * runs of a strided operation) shares the kernels' workers this way: one pool whose threads spin
+     * between jobs, and a kernel called inside a task runs on that task's thread, so no more threads
+     * than cores compete. For example, {@code Kernels.parallel(2, t -> process(t * half, (t + 1) * half))}.
+     */
+    public static void parallel(int tasks, IntConsumer body) {
+        KernelThreads.run(tasks, body);
     }
 
     /**

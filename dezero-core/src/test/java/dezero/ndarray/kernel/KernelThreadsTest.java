@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,29 @@ class KernelThreadsTest {
         for (int i = 0; i < 16; i++) {
             assertEquals(1, seen.get(i), "inner task " + i);
         }
+    }
+
+    @Test
+    void insideATaskWorkIsNotCutForWorkersItCannotReach() {
+        AtomicIntegerArray canSplit = new AtomicIntegerArray(2);
+        KernelThreads.run(2, t -> canSplit.set(t, KernelThreads.canSplit() ? 1 : 0));
+        assertEquals(0, canSplit.get(0), "the caller's task, while its job holds the workers");
+        assertEquals(0, canSplit.get(1), "a worker's task");
+        assertEquals(KernelThreads.THREADS > 1, KernelThreads.canSplit(), "outside any job");
+    }
+
+    @Test
+    void theArrayLayersSplitsShareThePool() {
+        AtomicIntegerArray seen = new AtomicIntegerArray(3);
+        Kernels.parallel(3, seen::incrementAndGet);
+        for (int t = 0; t < 3; t++) {
+            assertEquals(1, seen.get(t), "task " + t);
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Kernels.parallel(2, t -> {
+                    throw new IllegalStateException("chunk " + t);
+                }));
+        assertTrue(e.getMessage().startsWith("chunk "), e.getMessage());
     }
 
     @Test
